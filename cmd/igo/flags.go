@@ -1,0 +1,92 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"runtime"
+	"runtime/debug"
+)
+
+const usage = `igo is IPython's interactive experience for Go.
+
+Usage:
+  igo [flags]            start the shell (cells from standard input when it
+                         is not a terminal)
+  igo [flags] FILE       run FILE: a .go file with package main runs as a
+                         program; any other file (.igo) is a sequence of
+                         cells separated by "// %%" lines, or one cell per
+                         line (plus its continuation lines) without them
+  igo -c CODE [-i]       run CODE as one cell
+
+Flags:
+  -c CODE      run CODE as one cell, then exit (stay with -i)
+  -i           stay interactive after -c or FILE
+  --version    print the version and exit
+  -h, --help   print this help and exit
+
+At the prompt:
+  Go code      declarations, imports and statements, in any order; a final
+               expression is shown as Out[n]; a trailing ; silences it
+  %magic       line magics (%lsmagic lists them; %name? shows help)
+  %%magic      cell magics, on the first line of a cell
+  !cmd         run a shell command; v := !cmd keeps its output lines
+  name?        documentation of a name, package or member
+  In, Out, _n  input and output history; __ and ___ the last two outputs
+  Ctrl-C       interrupts the running cell or clears the line
+  Ctrl-D       exits (also: exit, quit)
+
+Exit status: 0 when every cell ran, 1 when a cell failed, 2 for bad usage.
+`
+
+// config is the parsed command line.
+type config struct {
+	code        string
+	hasCode     bool
+	interactive bool
+	version     bool
+	file        string
+	args        []string
+}
+
+func parseFlags(args []string, stderr io.Writer) (*config, error) {
+	fs := flag.NewFlagSet("igo", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	c := &config{}
+	fs.Func("c", "run CODE as one cell", func(s string) error {
+		c.code, c.hasCode = s, true
+		return nil
+	})
+	fs.BoolVar(&c.interactive, "i", false, "stay interactive")
+	fs.BoolVar(&c.version, "version", false, "print the version")
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%v (see igo --help)", err)
+	}
+	if rest := fs.Args(); len(rest) > 0 {
+		if c.hasCode {
+			c.args = rest
+		} else {
+			c.file, c.args = rest[0], rest[1:]
+		}
+	}
+	return c, nil
+}
+
+// version is the module's version, with the Go and yaegi versions.
+func version() string {
+	v, yaegi := "(devel)", "unknown"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if bi.Main.Version != "" {
+			v = bi.Main.Version
+		}
+		for _, d := range bi.Deps {
+			if d.Path == "github.com/traefik/yaegi" {
+				yaegi = d.Version
+			}
+		}
+	}
+	return fmt.Sprintf("igo %s (%s, yaegi %s, %s/%s)", v, runtime.Version(), yaegi, runtime.GOOS, runtime.GOARCH)
+}

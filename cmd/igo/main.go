@@ -1,0 +1,34 @@
+// Command igo is IPython's interactive experience for Go: a shell that
+// runs Go cells with magics on an embedded interpreter.
+//
+//	igo                 interactive shell (or cells from standard input)
+//	igo FILE            run a Go program (package main) or a file of cells
+//	igo -c CODE [-i]    run CODE as one cell (-i: stay interactive after)
+//
+// Run `igo --help` for the details.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+)
+
+// exitError carries an exit status without a message (the failure has
+// been reported already).
+type exitError int
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
+
+func main() {
+	err := run(os.Args[1:])
+	var code exitError
+	switch {
+	case err == nil:
+	case errors.As(err, &code):
+		os.Exit(int(code))
+	default:
+		fmt.Fprintln(os.Stderr, "igo:", err)
+		os.Exit(2)
+	}
+}

@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"sync"
+
+	"golang.org/x/term"
+
+	"github.com/igolang/igo"
+)
+
+func run(args []string) error {
+	c, err := parseFlags(args, os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Print(usage)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if c.version {
+		fmt.Println(version())
+		return nil
+	}
+	if c.file != "" && isProgram(c.file) {
+		return runProgram(c.file, c.args)
+	}
+	tty := term.IsTerminal(int(os.Stdin.Fd()))
+	r := &runner{stdout: os.Stdout, stderr: os.Stderr, tty: tty}
+	sh, err := igo.New(&igo.Options{
+		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
+		Interactive: tty,
+		Confirm:     r.confirm,
+	})
+	if err != nil {
+		return err
+	}
+	r.sh = sh
+	stop := r.handleSignals()
+	defer stop()
+
+	status := 0
+	if c.hasCode {
+		if !r.cell(c.code, nil, true) {
+			status = 1
+		}
+	}
+	if c.file != "" {
+		ok, err := r.file(c.file, c.interactive)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			status = 1
+		}
+	}
+	if (c.hasCode || c.file != "") && !c.interactive {
+		return exitCode(status)
+	}
+	if status == 0 && c.file != "" && !c.interactive {
+		return nil
+	}
+	if tty {
+		r.interactive()
+		return exitCode(status)
+	}
+	if !r.stream(os.Stdin) {
+		status = 1
+	}
+	return exitCode(status)
+}
+
+func exitCode(status int) error {
+	if status == 0 {
+		return nil
+	}
+	return exitError(status)
+}
+
+// runner runs cells for a front end and reports their results.
+type runner struct {
+	sh             *igo.Shell
+	stdout, stderr io.Writer
+	tty            bool
+
+	mu      sync.Mutex
+	cancel  context.CancelFunc // of the running cell
+	reading *bufio.Reader      // the terminal, to answer questions
+}
+
+// handleSignals turns SIGINT into the cancellation of the running cell.
+// With no cell running, an interrupt ends a non-interactive session.
+func (r *runner) handleSignals() (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-ch:
+				r.mu.Lock()
+				cancel := r.cancel
+				r.mu.Unlock()
+				if cancel != nil {
+					cancel()
+				} else if !r.tty {
+					fmt.Fprintln(r.stderr, "Interrupted")
+					os.Exit(130)
+				}
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
+}
+
+// cell runs one cell and reports it; it returns false when the cell failed.
+func (r *runner) cell(src string, opts *igo.CellOptions, showOut bool) bool {
+	ctx, cancel := context.WithCancel(context.Background())
+	r.mu.Lock()
+	r.cancel = cancel
+	r.mu.Unlock()
+	res, err := r.sh.RunCell(ctx, src, opts)
+	r.mu.Lock()
+	r.cancel = nil
+	r.mu.Unlock()
+	cancel()
+	if err != nil {
+		fmt.Fprintln(r.stderr, err)
+		return false
+	}
+	if showOut && res.HasValue {
+		fmt.Fprintf(r.stdout, "Out[%d]: %s\n", res.Count, res.Text)
+		if r.tty {
+			fmt.Fprintln(r.stdout)
+		}
+	}
+	return true
+}
+
+// isExit reports whether a cell asks to leave: exit or quit, when the
+// session has no name of its own for them.
+func (r *runner) isExit(src string) bool {
+	s := strings.TrimSpace(src)
+	s = strings.TrimSuffix(s, "()")
+	return (s == "exit" || s == "quit") && r.sh.Session().Lookup(s) == nil
+}
+
+// stream runs the cells read from in, as at a prompt without prompts: a
+// line, plus the lines that follow while the input is incomplete. It goes
+// on after a failing cell and returns false if any failed.
+func (r *runner) stream(in io.Reader) bool {
+	ok := true
+	br := bufio.NewReader(in)
+	var cell []string
+	for {
+		line, err := br.ReadString('\n')
+		if line != "" || err == nil {
+			cell = append(cell, strings.TrimSuffix(line, "\n"))
+			src := strings.Join(cell, "\n")
+			if !igo.Incomplete(src) || err != nil {
+				cell = nil
+				if r.isExit(src) {
+					return ok
+				}
+				if !r.cell(src, nil, true) {
+					ok = false
+				}
+			}
+		}
+		if err != nil {
+			if len(cell) > 0 && !r.cell(strings.Join(cell, "\n"), nil, true) {
+				ok = false
+			}
+			return ok
+		}
+	}
+}
+
+// confirm asks a yes/no question at the terminal.
+func (r *runner) confirm(question string) bool {
+	fmt.Fprint(r.stdout, question+" ")
+	br := bufio.NewReader(os.Stdin)
+	answer, _ := br.ReadString('\n')
+	answer = strings.ToLower(strings.TrimSpace(answer))
+	return answer == "y" || answer == "yes"
+}

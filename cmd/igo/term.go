@@ -1,0 +1,130 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync/atomic"
+
+	"golang.org/x/term"
+
+	"github.com/igolang/igo"
+)
+
+// A lineReader reads one line of input with a prompt. The terminal shell
+// uses it, so a richer editor can replace this one.
+type lineReader interface {
+	// ReadLine returns errInterrupt on Ctrl-C and io.EOF on Ctrl-D.
+	ReadLine(prompt string) (string, error)
+	// AddHistory remembers a cell for recall.
+	AddHistory(cell string)
+}
+
+var errInterrupt = errors.New("interrupt")
+
+// termReader is a simple editor over golang.org/x/term: the terminal is in
+// raw mode only while a line is read, so a running cell gets Ctrl-C as
+// SIGINT.
+type termReader struct {
+	fd    int
+	in    *ctrlCReader
+	t     *term.Terminal
+	state *term.State
+}
+
+func newTermReader() *termReader {
+	in := &ctrlCReader{r: os.Stdin}
+	r := &termReader{fd: int(os.Stdin.Fd()), in: in}
+	// Prompts and echo go to the terminal, even when standard output is
+	// redirected.
+	var out io.Writer = os.Stdout
+	if !term.IsTerminal(int(os.Stdout.Fd())) {
+		out = os.Stdin
+	}
+	r.t = term.NewTerminal(struct {
+		io.Reader
+		io.Writer
+	}{in, out}, "")
+	return r
+}
+
+func (r *termReader) ReadLine(prompt string) (string, error) {
+	st, err := term.MakeRaw(r.fd)
+	if err != nil {
+		return "", err
+	}
+	defer term.Restore(r.fd, st)
+	if w, _, err := term.GetSize(r.fd); err == nil {
+		r.t.SetSize(w, 24)
+	}
+	r.t.SetPrompt(prompt)
+	r.in.saw.Store(false)
+	line, err := r.t.ReadLine()
+	if errors.Is(err, io.EOF) && r.in.saw.Load() {
+		return "", errInterrupt
+	}
+	return line, err
+}
+
+func (r *termReader) AddHistory(string) {}
+
+// ctrlCReader notes a Ctrl-C byte going by: x/term reports Ctrl-C and
+// Ctrl-D alike as io.EOF.
+type ctrlCReader struct {
+	r   io.Reader
+	saw atomic.Bool
+}
+
+func (c *ctrlCReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if strings.IndexByte(string(p[:n]), 3) >= 0 {
+		c.saw.Store(true)
+	}
+	return n, err
+}
+
+// prompts returns IPython's prompt for cell n and its continuation prompt,
+// aligned: "In [3]: " and "   ...: ".
+func prompts(n int) (string, string) {
+	p := fmt.Sprintf("In [%d]: ", n)
+	return p, strings.Repeat(" ", len(p)-len("...: ")) + "...: "
+}
+
+// interactive is the terminal shell.
+func (r *runner) interactive() {
+	lr := newTermReader()
+	var cell []string
+	for {
+		first, cont := prompts(r.sh.Count() + 1)
+		prompt := first
+		if len(cell) > 0 {
+			prompt = cont
+		}
+		line, err := lr.ReadLine(prompt)
+		switch {
+		case errors.Is(err, errInterrupt):
+			fmt.Fprintln(r.stdout, "^C")
+			cell = nil
+			continue
+		case err != nil:
+			fmt.Fprintln(r.stdout)
+			return
+		}
+		cell = append(cell, line)
+		src := strings.Join(cell, "\n")
+		if igo.Incomplete(src) {
+			continue
+		}
+		cell = nil
+		if strings.TrimSpace(src) == "" {
+			continue
+		}
+		if r.isExit(src) {
+			return
+		}
+		lr.AddHistory(src)
+		r.cell(src, nil, true)
+	}
+}

@@ -1,0 +1,34 @@
+package igo
+
+import (
+	"strings"
+
+	"github.com/igolang/igo/magics"
+	"github.com/igolang/igo/rewrite"
+)
+
+// Incomplete reports whether src, typed or read so far, needs more lines
+// before it can run: Go that is unfinished (decided from where the parse
+// error sits, see rewrite.Incomplete), or a %% cell magic whose body has
+// not yet been ended by an empty line. Every front end uses it, so a cell
+// ends at the same place at a prompt, in a pipe and in a file.
+func Incomplete(src string) bool {
+	segs, err := magics.Parse(src, nil)
+	if err != nil {
+		return false
+	}
+	for _, s := range segs {
+		switch s.Kind {
+		case magics.GoCode:
+			if rewrite.Incomplete(s.Text) {
+				return true
+			}
+		case magics.CellMagic:
+			lines := strings.Split(src, "\n")
+			if len(lines) < 2 || strings.TrimSpace(lines[len(lines)-1]) != "" {
+				return true
+			}
+		}
+	}
+	return false
+}

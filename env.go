@@ -1,0 +1,131 @@
+package igo
+
+import (
+	"context"
+	"go/ast"
+	"go/parser"
+	"go/types"
+	"io"
+	"strings"
+
+	"github.com/igolang/igo/magics"
+)
+
+// env is the Shell as the magics of cell n see it.
+type env struct {
+	sh *Shell
+	n  int
+}
+
+var _ magics.Env = (*env)(nil)
+
+func (e *env) Stdout() io.Writer                           { return e.sh.opts.Stdout }
+func (e *env) Stderr() io.Writer                           { return e.sh.opts.Stderr }
+func (e *env) Magics() *magics.Registry                    { return e.sh.reg }
+func (e *env) Interactive() bool                           { return e.sh.opts.Interactive }
+func (e *env) Doc(name string, detail int) (string, error) { return e.sh.Doc(name, detail) }
+
+func (e *env) Confirm(q string) bool {
+	if e.sh.opts.Confirm == nil || !e.sh.opts.Interactive {
+		return false
+	}
+	return e.sh.opts.Confirm(q)
+}
+
+// Eval runs code as part of cell n and returns its final value.
+func (e *env) Eval(ctx context.Context, code string) (any, error) {
+	v, d, err := e.sh.runGo(ctx, code, e.n, 1, "igo_value", true)
+	if err != nil || d == nil || !v.IsValid() || !v.CanInterface() {
+		return nil, err
+	}
+	return v.Interface(), nil
+}
+
+// Vars lists the session's names, without history (In, Out, _n).
+func (e *env) Vars() []magics.Var {
+	var vars []magics.Var
+	q := e.sh.qualifier()
+	for _, o := range e.sh.sess.Objects() {
+		name := o.Name()
+		if strings.HasPrefix(name, "_") || name == "In" || name == "Out" || name == "igo_value" {
+			continue
+		}
+		v := magics.Var{Name: name, Type: types.TypeString(o.Type(), q)}
+		switch o := o.(type) {
+		case *types.Var:
+			v.Kind = "var"
+			if rv, err := e.sh.eval.Eval(context.Background(), name); err == nil && rv.IsValid() && rv.CanInterface() {
+				v.Value = rv.Interface()
+			}
+		case *types.Const:
+			v.Kind = "const"
+			v.Value = o.Val().ExactString()
+		case *types.Func:
+			v.Kind = "func"
+		case *types.TypeName:
+			v.Kind = "type"
+			v.Type = types.TypeString(o.Type().Underlying(), q)
+		}
+		vars = append(vars, v)
+	}
+	return vars
+}
+
+// Reset forgets the session's declarations; In and Out stay.
+func (e *env) Reset() error {
+	e.sh.sess.Reset()
+	for k := range e.sh.out {
+		delete(e.sh.out, k)
+	}
+	return e.sh.declareHistory()
+}
+
+func (sh *Shell) qualifier() types.Qualifier {
+	return func(p *types.Package) string {
+		if p.Path() == sh.sess.Package().Path() {
+			return ""
+		}
+		return p.Name()
+	}
+}
+
+// isGoExpr says whether src (`!x` after `v :=`) is Go in this session:
+// it parses, and every name in it is declared, predeclared or a package.
+func (sh *Shell) isGoExpr(src string) bool {
+	x, err := parser.ParseExpr(src)
+	if err != nil {
+		return false
+	}
+	ok := true
+	ast.Inspect(x, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			ast.Inspect(n.X, func(m ast.Node) bool {
+				if id, isID := m.(*ast.Ident); isID && !sh.known(id.Name) {
+					ok = false
+				}
+				return ok
+			})
+			return false
+		case *ast.Ident:
+			if !sh.known(n.Name) {
+				ok = false
+			}
+		case *ast.FuncLit:
+			return false
+		}
+		return ok
+	})
+	return ok
+}
+
+func (sh *Shell) known(name string) bool {
+	if sh.sess.Lookup(name) != nil || types.Universe.Lookup(name) != nil {
+		return true
+	}
+	if _, ok := sh.sess.Imports()[name]; ok {
+		return true
+	}
+	_, ok := sh.packages[name]
+	return ok
+}

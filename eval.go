@@ -1,0 +1,100 @@
+package igo
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"reflect"
+	"regexp"
+	"sync"
+
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+
+	"github.com/igolang/igo/autoawait"
+)
+
+// An Evaluator runs the chunks the rewrite produces, one at a time, and
+// keeps the session's values between them.
+type Evaluator interface {
+	// Eval runs src: declarations or statements, never both. It returns
+	// the value of a final expression or assignment, if any. When ctx is
+	// cancelled it returns ctx.Err() promptly, keeping earlier state.
+	Eval(ctx context.Context, src string) (reflect.Value, error)
+}
+
+// Symbols are the compiled packages the default evaluator offers, in
+// yaegi's interp.Exports form. The type checker's importer is built from
+// the same table, so what type-checks can run.
+func Symbols() map[string]map[string]reflect.Value {
+	symbolsOnce.Do(func() {
+		symbols = map[string]map[string]reflect.Value{}
+		for _, t := range []map[string]map[string]reflect.Value{stdlib.Symbols, autoawait.Symbols, bindSymbols} {
+			for k, v := range t {
+				symbols[k] = v
+			}
+		}
+	})
+	return symbols
+}
+
+var (
+	symbolsOnce sync.Once
+	symbols     map[string]map[string]reflect.Value
+)
+
+// Yaegi is the default Evaluator: github.com/traefik/yaegi, embedded.
+type Yaegi struct {
+	i *interp.Interpreter
+}
+
+// NewYaegi returns a yaegi interpreter with Symbols loaded. Its fmt.Print
+// family writes to stdout; yaegi's own report of every panic ("1:28:
+// panic: main(...)", printed even for panics recovered later) is kept off
+// stderr.
+func NewYaegi(stdin io.Reader, stdout, stderr io.Writer) *Yaegi {
+	i := interp.New(interp.Options{
+		Stdin:  stdin,
+		Stdout: stdout,
+		Stderr: &panicFilter{w: stderr},
+	})
+	if err := i.Use(Symbols()); err != nil {
+		panic(err) // the table is ours: a failure is a bug
+	}
+	return &Yaegi{i: i}
+}
+
+// Eval implements Evaluator.
+func (y *Yaegi) Eval(ctx context.Context, src string) (reflect.Value, error) {
+	return y.i.EvalWithContext(ctx, src)
+}
+
+// panicFilter drops the lines yaegi writes for each frame a panic unwinds
+// through; everything else passes.
+type panicFilter struct {
+	mu  sync.Mutex
+	w   io.Writer
+	buf []byte
+}
+
+var yaegiPanicLine = regexp.MustCompile(`^\d+:\d+: panic(: .*)?\n$`)
+
+func (f *panicFilter) Write(p []byte) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.buf = append(f.buf, p...)
+	for {
+		i := bytes.IndexByte(f.buf, '\n')
+		if i < 0 {
+			break
+		}
+		line := f.buf[:i+1]
+		if !yaegiPanicLine.Match(line) {
+			if _, err := f.w.Write(line); err != nil {
+				return len(p), err
+			}
+		}
+		f.buf = f.buf[i+1:]
+	}
+	return len(p), nil
+}

@@ -1,0 +1,258 @@
+package rewrite
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+)
+
+// RuntimePath is the import path of the runtime that rewritten code calls
+// (goroutine panic transport today; await tasks later).
+const RuntimePath = "github.com/igolang/igo/autoawait"
+
+// Options place a cell and say what to do with its value. A nil *Options
+// is valid: the cell is named "cell", starts at line 1 and shows nothing.
+type Options struct {
+	// Name is the file name in positions: In[3] gives "In[3]:2:7: ...".
+	Name string
+	// Line is the line number, in the cell, of code's first line.
+	Line int
+	// Display names the variable that receives the value of a final
+	// expression ("_3"); empty means the value is not kept.
+	Display string
+	// Scratch says the display variable is a temporary: __ and ___ do not
+	// count it.
+	Scratch bool
+}
+
+// A Chunk is one input for the evaluator: declarations or statements,
+// never both, in the order they must run.
+type Chunk struct {
+	Src     string
+	Decl    bool     // declarations only (func, type, var, const, import)
+	Display bool     // the cell's final expression, bound to Options.Display
+	Names   []string // session names the chunk declares
+}
+
+// Display describes the value a cell shows.
+type Display struct {
+	Name string     // the variable holding it ("_3")
+	Type types.Type // its static type
+}
+
+// Result is a rewritten cell.
+type Result struct {
+	Chunks  []Chunk
+	Display *Display // nil when the cell shows nothing
+	Imports []string // import paths the cell added to the session
+}
+
+// Source joins the chunks as one text, for reading.
+func (r *Result) Source() string {
+	var parts []string
+	for _, c := range r.Chunks {
+		parts = append(parts, c.Src)
+	}
+	return strings.Join(parts, "\n")
+}
+
+// Error is a rewrite or type error in the user's coordinates.
+type Error struct {
+	Pos token.Position // Filename is Options.Name
+	Msg string
+}
+
+func (e *Error) Error() string {
+	if e.Pos.IsValid() {
+		return fmt.Sprintf("%s:%d:%d: %s", e.Pos.Filename, e.Pos.Line, e.Pos.Column, e.Msg)
+	}
+	return e.Msg
+}
+
+// Cell rewrites one cell of Go against the session: it parses the cell,
+// type-checks it against what earlier cells declared, runs the passes and
+// prints the chunks to evaluate. On success the session knows the cell's
+// declarations; on error the session is as it was.
+func Cell(s *Session, code string, opts *Options) (*Result, error) {
+	st := &state{s: s, src: []byte(code)}
+	if opts != nil {
+		st.opts = *opts
+	}
+	if st.opts.Name == "" {
+		st.opts.Name = "cell"
+	}
+	if st.opts.Line == 0 {
+		st.opts.Line = 1
+	}
+	p, err := parseCell(s.fset, st.src, st.opts.Name, st.opts.Line)
+	if err != nil {
+		return nil, toError(err)
+	}
+	st.units = p.units
+	for _, ps := range pipeline {
+		if err := ps.run(st); err != nil {
+			return nil, toError(err)
+		}
+	}
+	return st.result, nil
+}
+
+// A pass is one step of the pipeline.
+type pass struct {
+	name, doc string
+	run       func(*state) error
+}
+
+var pipeline = []pass{
+	{"collect", "find the names and imports the cell declares", (*state).collect},
+	{"history", "__ and ___ name the last two displayed values", (*state).history},
+	{"autoimport", "import standard packages used without an import", (*state).autoImport},
+	{"check", "type-check against the session", (*state).check},
+	{"display", "bind a final expression to the display variable", (*state).display},
+	{"tuplenil", "type a nil in a tuple assignment", (*state).tupleNil},
+	{"goguard", "report panics of goroutines the cell starts", (*state).goGuard},
+	{"print", "print the chunks for the evaluator", (*state).print},
+}
+
+// state is one cell on its way through the pipeline.
+type state struct {
+	s     *Session
+	opts  Options
+	src   []byte
+	units []unit
+
+	declared  map[string]bool // top-level names the cell declares
+	order     []string        // the same, in order
+	userSpecs []*ast.ImportSpec
+	checkImp  map[string]string // name -> path, for the checker
+	evalImp   map[string]string // name -> path, new for the evaluator
+	methods   []*extMethod      // methods on types of earlier cells
+	info      *types.Info
+	last      *ast.ExprStmt // a final expression statement
+	lastSemi  bool
+	display_  *Display
+	needRT    bool
+	result    *Result
+}
+
+func toError(err error) error {
+	var te types.Error
+	if errors.As(err, &te) {
+		return &Error{Pos: te.Fset.Position(te.Pos), Msg: te.Msg}
+	}
+	var se interface{ Error() string }
+	if errors.As(err, &se) {
+		if e, ok := err.(*Error); ok {
+			return e
+		}
+	}
+	if e, ok := err.(interface{ Unwrap() []error }); ok && len(e.Unwrap()) > 0 {
+		return toError(e.Unwrap()[0])
+	}
+	return err
+}
+
+func (st *state) errorf(pos token.Pos, format string, args ...any) error {
+	return &Error{Pos: st.s.fset.Position(pos), Msg: fmt.Sprintf(format, args...)}
+}
+
+// collect records the cell's top-level names and imports.
+func (st *state) collect() error {
+	st.declared = map[string]bool{}
+	add := func(id *ast.Ident) {
+		if id == nil || id.Name == "_" || id.Name == "init" || st.declared[id.Name] {
+			return
+		}
+		st.declared[id.Name] = true
+		st.order = append(st.order, id.Name)
+	}
+	for i, u := range st.units {
+		switch d := u.decl.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil {
+				add(d.Name)
+			}
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				switch sp := sp.(type) {
+				case *ast.ImportSpec:
+					st.userSpecs = append(st.userSpecs, sp)
+				case *ast.TypeSpec:
+					add(sp.Name)
+				case *ast.ValueSpec:
+					for _, n := range sp.Names {
+						add(n)
+					}
+				}
+			}
+		}
+		switch s := u.stmt.(type) {
+		case *ast.AssignStmt:
+			if s.Tok == token.DEFINE {
+				for _, l := range s.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						add(id)
+					}
+				}
+			}
+		case *ast.ExprStmt:
+			if i == len(st.units)-1 {
+				st.last, st.lastSemi = s, u.semi
+			}
+		}
+	}
+	return nil
+}
+
+// history renames __ and ___ to the display variables they stand for.
+//
+//	__  =>  _4   (the value shown before the last one)
+func (st *state) history() error {
+	outs := st.s.outs
+	if st.declared["__"] || st.declared["___"] {
+		return nil
+	}
+	for _, u := range st.units {
+		ast.Inspect(u.node(), func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			switch {
+			case id.Name == "__" && len(outs) >= 2:
+				id.Name = outs[len(outs)-2]
+			case id.Name == "___" && len(outs) >= 3:
+				id.Name = outs[len(outs)-3]
+			}
+			return true
+		})
+	}
+	return nil
+}
+
+func (u unit) node() ast.Node {
+	if u.decl != nil {
+		return u.decl
+	}
+	return u.stmt
+}
+
+// importName is the name an import spec binds.
+func (st *state) importName(sp *ast.ImportSpec) (name, path string, err error) {
+	path, err = strconv.Unquote(sp.Path.Value)
+	if err != nil {
+		return "", "", st.errorf(sp.Path.Pos(), "invalid import path %s", sp.Path.Value)
+	}
+	if sp.Name != nil {
+		return sp.Name.Name, path, nil
+	}
+	pkg, err := st.s.conf.Importer.Import(path)
+	if err != nil {
+		return "", "", st.errorf(sp.Path.Pos(), "could not import %s (%v)", path, err)
+	}
+	return pkg.Name(), path, nil
+}

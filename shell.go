@@ -1,0 +1,346 @@
+package igo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/types"
+	"io"
+	"os"
+	"reflect"
+	"strings"
+
+	"github.com/igolang/igo/autoawait"
+	"github.com/igolang/igo/internal/godoc"
+	"github.com/igolang/igo/magics"
+	"github.com/igolang/igo/rewrite"
+	"github.com/igolang/igo/symtypes"
+)
+
+// Options configure a Shell. A nil *Options is valid: standard streams,
+// yaegi, the default magics, not interactive.
+type Options struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Evaluator runs the rewritten chunks; nil means yaegi with Symbols.
+	Evaluator Evaluator
+	// Importer gives the type checker the packages the evaluator has; nil
+	// means the types of Symbols.
+	Importer types.Importer
+	// Magics is the registry of magics; nil means magics.Default().
+	Magics *magics.Registry
+	// Interactive says a person answers at a terminal (%reset asks then).
+	Interactive bool
+	// Confirm asks a yes/no question; nil answers no.
+	Confirm func(question string) bool
+}
+
+// A Shell is an igo session: the typed session, the evaluator, history
+// and magics. Every front end (terminal, script, kernel) runs cells through
+// Shell.Run. A Shell runs one cell at a time.
+type Shell struct {
+	opts     Options
+	eval     Evaluator
+	imp      types.Importer
+	packages map[string]string // name -> path, for auto-import
+	sess     *rewrite.Session
+	reg      *magics.Registry
+	docs     *godoc.Index
+
+	count  int
+	cur    CellOptions // where the running cell came from
+	in     []string
+	out    map[int]any
+	inSync int // len(in) the evaluator's In has
+}
+
+// Result is what running a cell produced.
+type Result struct {
+	Count    int    // the cell's number, n in In[n]
+	HasValue bool   // the cell shows a value: Out[n]
+	Value    any    // the value
+	Type     string // its static type, as Go writes it
+	Text     string // how it is shown: "1.5s // time.Duration"
+}
+
+// ErrInterrupted is returned for a cell stopped by its context.
+var ErrInterrupted = errors.New("Interrupted")
+
+// A PanicError is a panic of the cell's code.
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
+
+// New returns a shell with an empty session.
+func New(opts *Options) (*Shell, error) {
+	sh := &Shell{out: map[int]any{}, in: []string{""}}
+	if opts != nil {
+		sh.opts = *opts
+	}
+	o := &sh.opts
+	if o.Stdin == nil {
+		o.Stdin = os.Stdin
+	}
+	if o.Stdout == nil {
+		o.Stdout = os.Stdout
+	}
+	if o.Stderr == nil {
+		o.Stderr = os.Stderr
+	}
+	sh.eval = o.Evaluator
+	if sh.eval == nil {
+		sh.eval = NewYaegi(o.Stdin, o.Stdout, o.Stderr)
+	}
+	sh.imp = o.Importer
+	if sh.imp == nil {
+		sh.imp = symtypes.New(Symbols())
+	}
+	keys := make([]string, 0, len(Symbols()))
+	for k := range Symbols() {
+		keys = append(keys, k)
+	}
+	sh.packages = packageNames(keys)
+	sh.sess = rewrite.NewSession(rewrite.Config{Importer: sh.imp, Packages: sh.packagePath})
+	sh.reg = o.Magics
+	if sh.reg == nil {
+		sh.reg = magics.Default()
+	}
+	sh.docs = godoc.New("")
+	stderr := o.Stderr
+	autoawait.SetPanicHandler(func(v any, _ []byte) {
+		fmt.Fprintf(stderr, "panic in goroutine: %v\n", v)
+	})
+	if err := sh.declareHistory(); err != nil {
+		return nil, err
+	}
+	return sh, nil
+}
+
+func (sh *Shell) packagePath(name string) (string, bool) {
+	p, ok := sh.packages[name]
+	return p, ok
+}
+
+// Session is the typed session: what the cells declared.
+func (sh *Shell) Session() *rewrite.Session { return sh.sess }
+
+// Count is the number of the last cell run.
+func (sh *Shell) Count() int { return sh.count }
+
+// In returns the text of cell n ("" when there is none).
+func (sh *Shell) In(n int) string {
+	if n < 0 || n >= len(sh.in) {
+		return ""
+	}
+	return sh.in[n]
+}
+
+// Out returns the value cell n showed.
+func (sh *Shell) Out(n int) (any, bool) {
+	v, ok := sh.out[n]
+	return v, ok
+}
+
+// declareHistory gives the session In and Out.
+func (sh *Shell) declareHistory() error {
+	ctx := context.Background()
+	if err := sh.bind(ctx, "Out", true, sh.out, "history"); err != nil {
+		return err
+	}
+	sh.inSync = -1
+	return sh.syncIn(ctx)
+}
+
+// syncIn brings the session's In up to date.
+func (sh *Shell) syncIn(ctx context.Context) error {
+	if sh.inSync == len(sh.in) {
+		return nil
+	}
+	in := append([]string(nil), sh.in...)
+	old := sh.inSync
+	sh.inSync = len(sh.in)
+	if err := sh.bind(ctx, "In", sh.sess.Lookup("In") == nil, in, "history"); err != nil {
+		sh.inSync = old
+		return err
+	}
+	return nil
+}
+
+// CellOptions say where a cell comes from, for error positions.
+type CellOptions struct {
+	// Name is the file name in positions; "" means In[n].
+	Name string
+	// Line is the line number of the cell's first line (default 1).
+	Line int
+}
+
+// Run runs one cell: Go, magics, shell commands and help requests, in the
+// order written. Errors carry positions in the cell (In[n]:line:col).
+func (sh *Shell) Run(ctx context.Context, cell string) (*Result, error) {
+	return sh.RunCell(ctx, cell, nil)
+}
+
+// RunCell is Run for a cell of a file: errors name file:line:col.
+func (sh *Shell) RunCell(ctx context.Context, cell string, opts *CellOptions) (*Result, error) {
+	if strings.TrimSpace(cell) == "" {
+		return &Result{Count: sh.count}, nil
+	}
+	sh.cur = CellOptions{Line: 1}
+	if opts != nil {
+		sh.cur = *opts
+		if sh.cur.Line == 0 {
+			sh.cur.Line = 1
+		}
+	}
+	defer func() { sh.cur = CellOptions{Line: 1} }()
+	sh.count++
+	n := sh.count
+	sh.in = append(sh.in, strings.TrimRight(cell, "\n"))
+	res := &Result{Count: n}
+	segs, err := magics.Parse(cell, &magics.ParseOptions{IsGoExpr: sh.isGoExpr})
+	if err != nil {
+		return res, fmt.Errorf("%s:%w", sh.name(n), err)
+	}
+	env := &env{sh: sh, n: n}
+	for i, seg := range segs {
+		last := i == len(segs)-1
+		if seg.Kind == magics.GoCode {
+			display := ""
+			if last {
+				display = fmt.Sprintf("_%d", n)
+			}
+			v, d, err := sh.runGo(ctx, seg.Text, n, seg.Line+sh.cur.Line-1, display, false)
+			if err != nil {
+				return res, err
+			}
+			if d != nil {
+				sh.show(res, v, d.Type)
+			}
+			continue
+		}
+		v, err := magics.Run(ctx, env, seg)
+		if err != nil {
+			return res, sh.magicError(ctx, err)
+		}
+		switch {
+		case seg.Assign != "":
+			if err := sh.bind(ctx, seg.Assign, seg.Define, v, sh.name(n)); err != nil {
+				return res, err
+			}
+		case last && v != nil:
+			name := fmt.Sprintf("_%d", n)
+			if err := sh.bind(ctx, name, true, v, sh.name(n)); err != nil {
+				return res, err
+			}
+			sh.show(res, reflect.ValueOf(v), nil)
+		}
+	}
+	if res.HasValue {
+		sh.out[n] = res.Value
+	}
+	return res, nil
+}
+
+func (sh *Shell) name(n int) string {
+	if sh.cur.Name != "" {
+		return sh.cur.Name
+	}
+	return fmt.Sprintf("In[%d]", n)
+}
+
+func (sh *Shell) magicError(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return interrupted(ctx)
+	}
+	var ue *magics.UsageError
+	if errors.As(err, &ue) {
+		return &UsageError{Err: err}
+	}
+	var nf *magics.NotFoundError
+	if errors.As(err, &nf) {
+		return &UsageError{Err: err}
+	}
+	return err
+}
+
+// A UsageError is a magic used wrongly; it prints as IPython's do.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return "UsageError: " + e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+func interrupted(ctx context.Context) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return context.DeadlineExceeded
+	}
+	return ErrInterrupted
+}
+
+// runGo rewrites and evaluates Go code of cell n, its first line being
+// line of the cell.
+func (sh *Shell) runGo(ctx context.Context, code string, n, line int, display string, scratch bool) (reflect.Value, *rewrite.Display, error) {
+	if sh.inSync != len(sh.in) && mentions(code, "In") {
+		if err := sh.syncIn(ctx); err != nil {
+			return reflect.Value{}, nil, err
+		}
+	}
+	r, err := rewrite.Cell(sh.sess, code, &rewrite.Options{Name: sh.name(n), Line: line, Display: display, Scratch: scratch})
+	if err != nil {
+		return reflect.Value{}, nil, err
+	}
+	var value reflect.Value
+	for i, c := range r.Chunks {
+		v, err := sh.eval.Eval(ctx, c.Src)
+		if err != nil {
+			var later []string
+			for _, c := range r.Chunks[i+1:] {
+				later = append(later, c.Names...)
+			}
+			if len(later) > 0 {
+				sh.sess.Forget(later...)
+			}
+			return reflect.Value{}, nil, sh.evalError(ctx, n, err)
+		}
+		if c.Display {
+			value = v
+		}
+	}
+	return value, r.Display, nil
+}
+
+func mentions(code, name string) bool {
+	return strings.Contains(code, name)
+}
+
+// evalError turns an evaluator error into what the user sees.
+func (sh *Shell) evalError(ctx context.Context, n int, err error) error {
+	if ctx.Err() != nil {
+		return interrupted(ctx)
+	}
+	var p interface{ Error() string }
+	if pe, ok := panicOf(err); ok {
+		return pe
+	}
+	p = err
+	return fmt.Errorf("%s: %s", sh.name(n), stripPos(p.Error()))
+}
+
+// stripPos drops the evaluator's own position ("1:28: "), which counts in
+// code the user never wrote.
+func stripPos(msg string) string {
+	i := 0
+	for fields := 0; fields < 2; fields++ {
+		j := i
+		for j < len(msg) && msg[j] >= '0' && msg[j] <= '9' {
+			j++
+		}
+		if j == i || j >= len(msg) || msg[j] != ':' {
+			return msg
+		}
+		i = j + 1
+	}
+	return strings.TrimPrefix(msg[i:], " ")
+}
