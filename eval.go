@@ -10,6 +10,7 @@ import (
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
+	"github.com/traefik/yaegi/stdlib/unrestricted"
 
 	"github.com/igolang/igo/autoawait"
 )
@@ -26,6 +27,9 @@ type Evaluator interface {
 // Symbols are the compiled packages the default evaluator offers, in
 // yaegi's interp.Exports form. The type checker's importer is built from
 // the same table, so what type-checks can run.
+//
+// It is yaegi's standard library plus os/exec; os.Exit and log.Fatal panic
+// instead of ending the shell (the panic is reported like any other).
 func Symbols() map[string]map[string]reflect.Value {
 	symbolsOnce.Do(func() {
 		symbols = map[string]map[string]reflect.Value{}
@@ -34,6 +38,7 @@ func Symbols() map[string]map[string]reflect.Value {
 				symbols[k] = v
 			}
 		}
+		symbols["os/exec/exec"] = unrestricted.Symbols["os/exec/exec"]
 	})
 	return symbols
 }
@@ -57,6 +62,9 @@ func NewYaegi(stdin io.Reader, stdout, stderr io.Writer) *Yaegi {
 		Stdin:  stdin,
 		Stdout: stdout,
 		Stderr: &panicFilter{w: stderr},
+		// The process environment, not a private copy: %env, !cmd and
+		// os.Getenv must agree.
+		Unrestricted: true,
 	})
 	if err := i.Use(Symbols()); err != nil {
 		panic(err) // the table is ours: a failure is a bug

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib/unrestricted"
 
 	"github.com/igolang/igo"
 )
@@ -26,10 +27,14 @@ func isProgram(file string) bool {
 func runProgram(file string, args []string) error {
 	i := interp.New(interp.Options{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
-		Args: append([]string{file}, args...),
+		Args:         append([]string{file}, args...),
+		Unrestricted: true,
 	})
-	if err := i.Use(igo.Symbols()); err != nil {
-		return err
+	// A program may end the process: os.Exit and log.Fatal are the real ones.
+	for _, syms := range []interp.Exports{igo.Symbols(), unrestricted.Symbols} {
+		if err := i.Use(syms); err != nil {
+			return err
+		}
 	}
 	if _, err := i.EvalPathWithContext(context.Background(), file); err != nil {
 		fmt.Fprintln(os.Stderr, err)
