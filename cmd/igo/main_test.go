@@ -9,6 +9,11 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// The terminal tests run this binary as igo under a pseudo-terminal.
+	if os.Getenv("IGO_TEST_MAIN") == "1" {
+		main()
+		os.Exit(0)
+	}
 	testscript.Main(m, map[string]func(){
 		"igo": main,
 	})

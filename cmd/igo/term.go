@@ -28,26 +28,35 @@ var errInterrupt = errors.New("interrupt")
 // raw mode only while a line is read, so a running cell gets Ctrl-C as
 // SIGINT.
 type termReader struct {
-	fd    int
-	in    *ctrlCReader
-	t     *term.Terminal
-	state *term.State
+	fd  int
+	in  *ctrlCReader
+	out io.Writer
+	t   *term.Terminal
 }
 
 func newTermReader() *termReader {
 	in := &ctrlCReader{r: os.Stdin}
-	r := &termReader{fd: int(os.Stdin.Fd()), in: in}
+	r := &termReader{fd: int(os.Stdin.Fd()), in: in, out: os.Stdout}
 	// Prompts and echo go to the terminal, even when standard output is
 	// redirected.
-	var out io.Writer = os.Stdout
 	if !term.IsTerminal(int(os.Stdout.Fd())) {
-		out = os.Stdin
+		r.out = os.Stdin
 	}
+	r.reset()
+	return r
+}
+
+// reset starts a new editor, keeping the history: x/term keeps the
+// interrupted line otherwise.
+func (r *termReader) reset() {
+	old := r.t
 	r.t = term.NewTerminal(struct {
 		io.Reader
 		io.Writer
-	}{in, out}, "")
-	return r
+	}{r.in, r.out}, "")
+	if old != nil {
+		r.t.History = old.History
+	}
 }
 
 func (r *termReader) ReadLine(prompt string) (string, error) {
@@ -63,6 +72,8 @@ func (r *termReader) ReadLine(prompt string) (string, error) {
 	r.in.saw.Store(false)
 	line, err := r.t.ReadLine()
 	if errors.Is(err, io.EOF) && r.in.saw.Load() {
+		io.WriteString(r.out, "^C\r\n")
+		r.reset()
 		return "", errInterrupt
 	}
 	return line, err
@@ -105,7 +116,6 @@ func (r *runner) interactive() {
 		line, err := lr.ReadLine(prompt)
 		switch {
 		case errors.Is(err, errInterrupt):
-			fmt.Fprintln(r.stdout, "^C")
 			cell = nil
 			continue
 		case err != nil:

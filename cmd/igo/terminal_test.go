@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+)
+
+// console drives igo on a pseudo-terminal, as a person would: it types
+// keys and waits for what the screen shows.
+type console struct {
+	t    *testing.T
+	cmd  *exec.Cmd
+	tty  *os.File
+	mu   sync.Mutex
+	buf  bytes.Buffer // everything the terminal showed
+	seen int          // how much of buf expect has consumed
+	done chan struct{}
+}
+
+func startConsole(t *testing.T, args ...string) *console {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "IGO_TEST_MAIN=1", "NO_COLOR=1", "TERM=xterm")
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &console{t: t, cmd: cmd, tty: tty, done: make(chan struct{})}
+	go func() {
+		defer close(c.done)
+		b := make([]byte, 4096)
+		for {
+			n, err := tty.Read(b)
+			c.mu.Lock()
+			c.buf.Write(b[:n])
+			c.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+		tty.Close()
+	})
+	return c
+}
+
+// expect waits until the screen shows a match of pattern after what
+// earlier expects consumed. The wait is bounded only so that a broken
+// shell fails the test instead of hanging it.
+func (c *console) expect(pattern string) {
+	c.t.Helper()
+	re := regexp.MustCompile(pattern)
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		c.mu.Lock()
+		out := c.buf.String()
+		c.mu.Unlock()
+		if loc := re.FindStringIndex(out[c.seen:]); loc != nil {
+			c.seen += loc[1]
+			return
+		}
+		if time.Now().After(deadline) {
+			c.t.Fatalf("the terminal never showed %q; it shows:\n%s", pattern, out[c.seen:])
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func (c *console) send(keys string) {
+	c.t.Helper()
+	if _, err := io.WriteString(c.tty, keys); err != nil {
+		c.t.Fatal(err)
+	}
+}
+
+// exit waits for the shell to end and returns its exit error.
+func (c *console) exit() error {
+	c.t.Helper()
+	select {
+	case <-c.done:
+	case <-time.After(20 * time.Second):
+		c.t.Fatal("the shell did not exit")
+	}
+	return c.cmd.Wait()
+}
+
+func TestTerminalPrompts(t *testing.T) {
+	c := startConsole(t)
+	c.expect(`In \[1\]: `)
+	// An incomplete cell continues with an aligned prompt.
+	c.send("func add(a, b int) int {\r")
+	c.expect(`\r\n   \.\.\.: `)
+	c.send("\treturn a + b\r")
+	c.expect(`   \.\.\.: `)
+	c.send("}\r")
+	c.expect(`In \[2\]: `)
+	c.send("add(2, 4)\r")
+	c.expect(`Out\[2\]: 6`)
+	c.expect(`In \[3\]: `)
+	// Ctrl-C clears the line being typed; the cell number stays.
+	c.send("never")
+	c.expect(`never`)
+	c.send("\x03")
+	c.expect(`In \[3\]: `)
+	c.send("x := 3; x\r")
+	c.expect(`Out\[3\]: 3`)
+	c.expect(`In \[4\]: `)
+	// Ctrl-D on an empty line exits with status 0.
+	c.send("\x04")
+	if err := c.exit(); err != nil {
+		t.Fatalf("exit: %v", err)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if strings.Contains(c.buf.String(), "never\r\n") {
+		t.Errorf("the cleared line ran:\n%s", c.buf.String())
+	}
+}
+
+// TestTerminalInterrupt: Ctrl-C interrupts a running cell; the session
+// keeps its variables and the prompt comes back.
+func TestTerminalInterrupt(t *testing.T) {
+	for _, cell := range []string{"for {}", "select {}", "<-make(chan int)", "time.Sleep(time.Hour)"} {
+		t.Run(cell, func(t *testing.T) {
+			c := startConsole(t)
+			c.expect(`In \[1\]: `)
+			c.send("x := 41\r")
+			c.expect(`In \[2\]: `)
+			c.send(cell + "\r")
+			time.Sleep(100 * time.Millisecond) // let the cell start
+			c.send("\x03")
+			c.expect(`Interrupted`)
+			c.expect(`In \[3\]: `)
+			c.send("x + 1\r")
+			c.expect(`Out\[3\]: 42`)
+			c.send("exit\r")
+			if err := c.exit(); err != nil {
+				t.Fatalf("exit: %v", err)
+			}
+		})
+	}
+}
