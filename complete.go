@@ -17,6 +17,10 @@ func Incomplete(src string) bool {
 	if err != nil {
 		return false
 	}
+	if len(segs) == 0 {
+		// Only blank lines and comments: one may still be open.
+		return rewrite.Incomplete(src)
+	}
 	for _, s := range segs {
 		switch s.Kind {
 		case magics.GoCode:

@@ -115,6 +115,9 @@ func Incomplete(src string) bool {
 	if strings.TrimSpace(src) == "" {
 		return false
 	}
+	if unterminated(src) {
+		return true
+	}
 	for _, it := range splitItems([]byte(src)) {
 		text := src[it.start:it.end]
 		if it.kind == itemStmts {
@@ -126,6 +129,27 @@ func Incomplete(src string) bool {
 		}
 	}
 	return false
+}
+
+// unterminated reports whether the scanner stops at a raw string or block
+// comment that runs to the end of src.
+func unterminated(src string) bool {
+	fset := token.NewFileSet()
+	file := fset.AddFile("", fset.Base(), len(src))
+	found := false
+	var s scanner.Scanner
+	s.Init(file, []byte(src), func(pos token.Position, _ string) {
+		rest := src[pos.Offset:]
+		if strings.HasPrefix(rest, "`") && !strings.Contains(rest[1:], "`") ||
+			strings.HasPrefix(rest, "/*") && !strings.Contains(rest[2:], "*/") {
+			found = true
+		}
+	}, scanner.ScanComments)
+	for {
+		if _, tok, _ := s.Scan(); tok == token.EOF {
+			return found
+		}
+	}
 }
 
 func incompleteIn(prefix, text, suffix string) bool {
