@@ -307,14 +307,18 @@ func recvBase(e ast.Expr) *ast.Ident {
 // them to their types, so that the rest of the cell can call them.
 func (st *state) addMethods(conf types.Config) {
 	for _, m := range st.methods {
-		stub := &ast.File{Name: ast.NewIdent("main"), Decls: []ast.Decl{importDeclOf(st)}}
+		stub := &ast.File{Name: ast.NewIdent("main"), Decls: []ast.Decl{st.importDecl()}}
 		sig := *m.conv
 		sig.Body = nil
 		stub.Decls = append(stub.Decls, &sig)
 		info := &types.Info{Defs: map[*ast.Ident]types.Object{}}
 		var failed bool
 		c := conf
-		c.Error = func(error) { failed = true }
+		c.Error = func(e error) {
+			if te, ok := e.(types.Error); !ok || !te.Soft {
+				failed = true
+			}
+		}
 		types.NewChecker(&c, st.s.fset, st.s.pkg, info).Files([]*ast.File{stub})
 		fn, ok := info.Defs[sig.Name].(*types.Func)
 		if failed || !ok {
@@ -331,14 +335,6 @@ func (st *state) addMethods(conf types.Config) {
 		}
 		m.named.AddMethod(types.NewFunc(m.decl.Name.Pos(), st.s.pkg, m.decl.Name.Name, msig))
 	}
-}
-
-func importDeclOf(st *state) *ast.GenDecl {
-	d := &ast.GenDecl{Tok: token.IMPORT}
-	for _, name := range sortedKeys(st.checkImp) {
-		d.Specs = append(d.Specs, importSpec(name, st.checkImp[name]))
-	}
-	return d
 }
 
 // checkMethodBody confirms a method redeclared on an earlier type keeps its

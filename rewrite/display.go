@@ -33,7 +33,7 @@ func (st *state) display() error {
 	if !st.opts.Scratch {
 		s.outs = append(s.outs, name)
 	}
-	st.display_ = &Display{Name: name, Type: typ}
+	st.shown = &Display{Name: name, Type: typ}
 	for i := range st.units {
 		if st.units[i].stmt == st.last {
 			st.units[i].stmt = &ast.AssignStmt{

@@ -19,7 +19,7 @@ func (st *state) print() error {
 			st.s.imports["autoawait"] = RuntimePath
 		}
 	}
-	r := &Result{Display: st.display_}
+	r := &Result{Display: st.shown}
 	if len(st.evalImp) > 0 {
 		d := &ast.GenDecl{Tok: token.IMPORT, Lparen: 1}
 		for _, k := range sortedKeys(st.evalImp) {
@@ -59,7 +59,7 @@ func (st *state) print() error {
 			continue
 		}
 		isDecl := u.decl != nil
-		isDisplay := st.display_ != nil && i == len(st.units)-1
+		isDisplay := st.shown != nil && i == len(st.units)-1
 		if cur == nil || cur.Decl != isDecl || isDisplay {
 			flush()
 			cur = &Chunk{Decl: isDecl, Display: isDisplay}

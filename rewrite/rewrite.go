@@ -134,24 +134,17 @@ type state struct {
 	info      *types.Info
 	last      *ast.ExprStmt // a final expression statement
 	lastSemi  bool
-	display_  *Display
+	shown     *Display
 	needRT    bool
 	result    *Result
 }
 
+// toError turns a type checker's error into an *Error; parser errors
+// (scanner.Error) already read name:line:col.
 func toError(err error) error {
 	var te types.Error
 	if errors.As(err, &te) {
 		return &Error{Pos: te.Fset.Position(te.Pos), Msg: te.Msg}
-	}
-	var se interface{ Error() string }
-	if errors.As(err, &se) {
-		if e, ok := err.(*Error); ok {
-			return e
-		}
-	}
-	if e, ok := err.(interface{ Unwrap() []error }); ok && len(e.Unwrap()) > 0 {
-		return toError(e.Unwrap()[0])
 	}
 	return err
 }
