@@ -156,46 +156,20 @@ func (st *state) errorf(pos token.Pos, format string, args ...any) error {
 // collect records the cell's top-level names and imports.
 func (st *state) collect() error {
 	st.declared = map[string]bool{}
-	add := func(id *ast.Ident) {
-		if id == nil || id.Name == "_" || id.Name == "init" || st.declared[id.Name] {
-			return
-		}
-		st.declared[id.Name] = true
-		st.order = append(st.order, id.Name)
-	}
 	for i, u := range st.units {
-		switch d := u.decl.(type) {
-		case *ast.FuncDecl:
-			if d.Recv == nil {
-				add(d.Name)
-			}
-		case *ast.GenDecl:
-			for _, sp := range d.Specs {
-				switch sp := sp.(type) {
-				case *ast.ImportSpec:
-					st.userSpecs = append(st.userSpecs, sp)
-				case *ast.TypeSpec:
-					add(sp.Name)
-				case *ast.ValueSpec:
-					for _, n := range sp.Names {
-						add(n)
-					}
-				}
+		for _, name := range unitNames(u) {
+			if name != "init" && !st.declared[name] {
+				st.declared[name] = true
+				st.order = append(st.order, name)
 			}
 		}
-		switch s := u.stmt.(type) {
-		case *ast.AssignStmt:
-			if s.Tok == token.DEFINE {
-				for _, l := range s.Lhs {
-					if id, ok := l.(*ast.Ident); ok {
-						add(id)
-					}
-				}
+		if gd, ok := u.decl.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+			for _, sp := range gd.Specs {
+				st.userSpecs = append(st.userSpecs, sp.(*ast.ImportSpec))
 			}
-		case *ast.ExprStmt:
-			if i == len(st.units)-1 {
-				st.last, st.lastSemi = s, u.semi
-			}
+		}
+		if es, ok := u.stmt.(*ast.ExprStmt); ok && i == len(st.units)-1 {
+			st.last, st.lastSemi = es, u.semi
 		}
 	}
 	return nil
