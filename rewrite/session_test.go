@@ -24,23 +24,27 @@ var testSymbols = func() map[string]map[string]reflect.Value {
 
 var testImporter = symtypes.New(testSymbols)
 
-// newSession is a session over yaegi's standard library, auto-importing a
-// package by the last element of its path (math/rand for rand).
+// testPackages maps a package name to its path: the path whose last
+// element is the name, math/rand for rand.
+var testPackages = func() map[string]string {
+	m := map[string]string{}
+	for _, p := range testImporter.Paths() {
+		name, _ := testImporter.Name(p)
+		if old, ok := m[name]; !ok || strings.Count(p, "/") < strings.Count(old, "/") {
+			m[name] = p
+		}
+	}
+	m["rand"] = "math/rand"
+	return m
+}()
+
+// newSession is a session over yaegi's standard library and the runtime.
 func newSession() *rewrite.Session {
 	return rewrite.NewSession(rewrite.Config{
 		Importer: testImporter,
 		Packages: func(name string) (string, bool) {
-			if name == "rand" {
-				return "math/rand", true
-			}
-			for _, p := range testImporter.Paths() {
-				if p == name || strings.HasSuffix(p, "/"+name) && strings.Count(p, "/") == 1 {
-					if n, _ := testImporter.Name(p); n == name {
-						return p, true
-					}
-				}
-			}
-			return "", false
+			p, ok := testPackages[name]
+			return p, ok
 		},
 	})
 }
