@@ -100,11 +100,12 @@ func continues(tok token.Token) bool {
 // continuesGo reports whether src, the rest of a line `v := !…`, leaves
 // Go's brackets open or ends in an operator or comma, so that the line
 // can only be the start of a Go expression. A keyword at the end, as in
-// `!ls *.go`, does not count.
+// `!ls *.go`, does not count, nor does a block comment left open: `/*` is
+// a glob in `!ls src/*.go`.
 func continuesGo(src string) bool {
 	var l lexState
 	l.scanLine(src)
-	return l.depth > 0 || l.inRaw || l.inComment || l.cont && l.lastOp
+	return l.depth > 0 || l.inRaw || l.cont && l.lastOp
 }
 
 // defaultIsGoExpr is the rule of ParseOptions.IsGoExpr when it is nil.

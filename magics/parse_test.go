@@ -158,6 +158,8 @@ var parseTests = []struct {
 		want: []seg{{Kind: line, Line: 1, Col: 9, Name: "pwd", Assign: "d"}}},
 	{name: "assign shell", in: "files := !ls -l",
 		want: []seg{{Kind: shell, Line: 1, Col: 11, Text: "ls -l", Assign: "files", Define: true}}},
+	{name: "assign shell with a glob", in: "files := !ls src/*.go",
+		want: []seg{{Kind: shell, Line: 1, Col: 11, Text: "ls src/*.go", Assign: "files", Define: true}}},
 	{name: "assign shell with =", in: "out = !git status",
 		want: []seg{{Kind: shell, Line: 1, Col: 8, Text: "git status", Assign: "out"}}},
 	{name: "assign not expr default", in: "ok := !done",
