@@ -26,10 +26,10 @@ func ExampleCell() {
 	// import (
 	// 	"strings"
 	// )
-	// -- decl=false display=false
-	// x := 2
 	// -- decl=true display=false
 	// func sq(n int) int { return n * n }
+	// -- decl=false display=false
+	// x := 2
 	// -- decl=false display=true
 	// _1 := strings.Repeat("ab", sq(x))
 	// type of the value: string

@@ -115,6 +115,7 @@ var pipeline = []pass{
 	{"display", "bind a final expression to the display variable", (*state).display},
 	{"tuplenil", "type a nil in a tuple assignment", (*state).tupleNil},
 	{"goguard", "report panics of goroutines the cell starts", (*state).goGuard},
+	{"hoist", "declarations before the statements that use them", (*state).hoist},
 	{"print", "print the chunks for the evaluator", (*state).print},
 }
 
