@@ -1,6 +1,7 @@
 package igo
 
 import (
+	"fmt"
 	"reflect"
 	"sync"
 )
@@ -31,8 +32,25 @@ func bindValue(id int) any {
 	return v
 }
 
+// formatValue is %v of a value the interpreter hands over: it converts
+// values of interpreted types so that their methods (String, Error) count.
+func formatValue(v any) string { return fmt.Sprintf("%v", v) }
+
 const bindPath = "github.com/igolang/igo/internal/igobind"
 
+// formatTypes are the interfaces yaegi makes an interpreted value
+// implement when it passes it to formatValue, as it does for fmt.Sprint.
+var formatTypes = map[reflect.Value][]reflect.Type{
+	reflect.ValueOf(formatValue): {
+		reflect.TypeOf((*fmt.Formatter)(nil)).Elem(),
+		reflect.TypeOf((*fmt.Stringer)(nil)).Elem(),
+		reflect.TypeOf((*error)(nil)).Elem(),
+	},
+}
+
 var bindSymbols = map[string]map[string]reflect.Value{
-	bindPath + "/igobind": {"Value": reflect.ValueOf(bindValue)},
+	bindPath + "/igobind": {
+		"Value":  reflect.ValueOf(bindValue),
+		"Format": reflect.ValueOf(formatValue),
+	},
 }

@@ -1,6 +1,7 @@
 package igo
 
 import (
+	"context"
 	"fmt"
 	"go/types"
 	"reflect"
@@ -10,11 +11,20 @@ import (
 
 // show records v as the cell's value. The text is v formatted with %v and,
 // unless the static type is a plain int, float64, string or bool, a
-// comment naming it: `1.5s // time.Duration`.
-func (sh *Shell) show(res *Result, v reflect.Value, t types.Type) {
+// comment naming it: `1.5s // time.Duration`. name is the session
+// variable holding v, when there is one: the interpreter formats it then,
+// so that String methods and interface values of the cell's own types
+// print as fmt.Println prints them.
+func (sh *Shell) show(ctx context.Context, res *Result, v reflect.Value, t types.Type, name string) {
 	res.HasValue = true
 	if v.IsValid() && v.CanInterface() {
 		res.Value = v.Interface()
+	}
+	res.Text = fmt.Sprintf("%v", res.Value)
+	if name != "" {
+		if text, ok := sh.format(ctx, name); ok {
+			res.Text = text
+		}
 	}
 	typ := ""
 	if t != nil {
@@ -28,12 +38,24 @@ func (sh *Shell) show(res *Result, v reflect.Value, t types.Type) {
 		typ = v.Type().String()
 	}
 	res.Type = typ
-	res.Text = fmt.Sprintf("%v", res.Value)
 	switch typ {
 	case "int", "float64", "string", "bool", "untyped int", "untyped float", "untyped string", "untyped bool":
 	default:
 		res.Text += " // " + typ
 	}
+}
+
+// format prints the value of a session variable with %v, in the
+// interpreter.
+func (sh *Shell) format(ctx context.Context, name string) (string, bool) {
+	if sh.sess.Imports()["igobind"] != bindPath {
+		return "", false
+	}
+	v, err := sh.eval.Eval(ctx, "igobind.Format("+name+")")
+	if err != nil || !v.IsValid() || v.Kind() != reflect.String {
+		return "", false
+	}
+	return v.String(), true
 }
 
 func panicOf(err error) (*PanicError, bool) {

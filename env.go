@@ -54,7 +54,9 @@ func (e *env) Vars() []magics.Var {
 		switch o := o.(type) {
 		case *types.Var:
 			v.Kind = "var"
-			if rv, err := e.sh.eval.Eval(context.Background(), name); err == nil && rv.IsValid() && rv.CanInterface() {
+			if text, ok := e.sh.format(context.Background(), name); ok {
+				v.Value = text
+			} else if rv, err := e.sh.eval.Eval(context.Background(), name); err == nil && rv.IsValid() && rv.CanInterface() {
 				v.Value = rv.Interface()
 			}
 		case *types.Const:

@@ -39,6 +39,15 @@ func Symbols() map[string]map[string]reflect.Value {
 			}
 		}
 		symbols["os/exec/exec"] = unrestricted.Symbols["os/exec/exec"]
+		// "." carries yaegi's interface wrappers for compiled functions.
+		mapTypes := map[reflect.Value][]reflect.Type{}
+		for k, v := range stdlib.Symbols["."]["MapTypes"].Interface().(map[reflect.Value][]reflect.Type) {
+			mapTypes[k] = v
+		}
+		for k, v := range formatTypes {
+			mapTypes[k] = v
+		}
+		symbols["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(mapTypes)}
 	})
 	return symbols
 }

@@ -217,7 +217,7 @@ func (sh *Shell) RunCell(ctx context.Context, cell string, opts *CellOptions) (*
 				return res, err
 			}
 			if d != nil {
-				sh.show(res, v, d.Type)
+				sh.show(ctx, res, v, d.Type, d.Name)
 			}
 			continue
 		}
@@ -235,7 +235,7 @@ func (sh *Shell) RunCell(ctx context.Context, cell string, opts *CellOptions) (*
 			if err := sh.bind(ctx, name, true, v, sh.name(n)); err != nil {
 				return res, err
 			}
-			sh.show(res, reflect.ValueOf(v), nil)
+			sh.show(ctx, res, reflect.ValueOf(v), nil, name)
 		}
 	}
 	if res.HasValue {

@@ -57,6 +57,9 @@ func TestRun(t *testing.T) {
 		{"silenced", []string{"1 + 2;", "Out[1]"}, []string{"", "<nil> // any"}},
 		{"no value", []string{"fmt.Sprint()", "strconv.Atoi(\"1\")"}, []string{"", ""}},
 		{"named type shown", []string{"type Celsius float64", "Celsius(3)"}, []string{"", "3 // Celsius"}},
+		{"String method", []string{"type P struct{ X, Y int }", "func (p P) String() string { return fmt.Sprintf(\"(%d,%d)\", p.X, p.Y) }", "P{1, 2}"}, []string{"", "", "(1,2) // P"}},
+		{"interface of a cell type", []string{"type S interface{ Area() int }", "type Sq int", "func (q Sq) Area() int { return int(q * q) }", "var s S = Sq(2); s"}, []string{"", "", "", "2 // S"}},
+		{"declared below", []string{"x := f()\nfunc f() int { return 3 }\nx"}, []string{"3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
