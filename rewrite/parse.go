@@ -52,7 +52,7 @@ func parseCell(fset *token.FileSet, src []byte, name string, line int) (*parsed,
 			b.WriteString(stmtSuffix)
 			f, err := parser.ParseFile(fset, name, b.Bytes(), parser.SkipObjectResolution)
 			if err != nil {
-				return nil, firstError(err)
+				return nil, endError(firstError(err), len(stmtPrefix)+len(directive)+len(text), it.end, lines, name, line)
 			}
 			body := f.Decls[0].(*ast.FuncDecl).Body.List
 			for i, st := range body {
@@ -70,7 +70,7 @@ func parseCell(fset *token.FileSet, src []byte, name string, line int) (*parsed,
 			b.Write(text)
 			f, err := parser.ParseFile(fset, name, b.Bytes(), parser.SkipObjectResolution)
 			if err != nil {
-				return nil, firstError(err)
+				return nil, endError(firstError(err), len(declPrefix)+len(directive)+len(text), it.end, lines, name, line)
 			}
 			for _, d := range f.Decls {
 				p.units = append(p.units, unit{decl: d})
@@ -78,6 +78,21 @@ func parseCell(fset *token.FileSet, src []byte, name string, line int) (*parsed,
 		}
 	}
 	return p, nil
+}
+
+// endError reports an error the parser found past the end of the user's
+// text (in the wrapper around it, or at its end) at the end of the cell,
+// with a message that names no wrapper token.
+func endError(err error, textEnd int, end int, lines []int, name string, line int) error {
+	e, ok := err.(*scanner.Error)
+	if !ok || e.Pos.Offset < textEnd {
+		return err
+	}
+	l, c := lineCol(lines, end)
+	return &scanner.Error{
+		Pos: token.Position{Filename: name, Line: l + line - 1, Column: c},
+		Msg: "unexpected end of cell",
+	}
 }
 
 // firstError keeps the first error of a list: the one the user must fix first.

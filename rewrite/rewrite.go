@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"go/scanner"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -60,18 +61,11 @@ func (r *Result) Source() string {
 	return strings.Join(parts, "\n")
 }
 
-// Error is a rewrite or type error in the user's coordinates.
-type Error struct {
-	Pos token.Position // Filename is Options.Name
-	Msg string
-}
-
-func (e *Error) Error() string {
-	if e.Pos.IsValid() {
-		return fmt.Sprintf("%s:%d:%d: %s", e.Pos.Filename, e.Pos.Line, e.Pos.Column, e.Msg)
-	}
-	return e.Msg
-}
+// Error is a syntax, type or rewrite error in the user's coordinates:
+// Pos.Filename is Options.Name, so it prints as "In[3]:2:7: undefined: x".
+// It is go/scanner's error, so that tools that shift or sort positions
+// handle all three alike.
+type Error = scanner.Error
 
 // Cell rewrites one cell of Go against the session: it parses the cell,
 // type-checks it against what earlier cells declared, runs the passes and
