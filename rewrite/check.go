@@ -63,6 +63,9 @@ func (st *state) check() (err error) {
 	}()
 
 	file := st.checkFile()
+	if st.err != nil {
+		return st.err
+	}
 	st.info = &types.Info{
 		Types:     map[ast.Expr]types.TypeAndValue{},
 		Defs:      map[*ast.Ident]types.Object{},
@@ -93,6 +96,9 @@ func (st *state) check() (err error) {
 	types.NewChecker(&conf, s.fset, s.pkg, st.info).Files([]*ast.File{file})
 	if first != nil {
 		return first
+	}
+	if err := st.limits(); err != nil {
+		return err
 	}
 	for _, m := range st.methods {
 		if err := st.checkMethodBody(m); err != nil {
@@ -267,6 +273,9 @@ func (st *state) extMethod(d *ast.FuncDecl) *extMethod {
 	named, ok := tn.Type().(*types.Named)
 	if !ok {
 		return nil
+	}
+	if named.TypeParams().Len() > 0 && st.err == nil {
+		st.err = st.errorf(d.Name.Pos(), "a method of generic type %s must be declared in the cell that declares the type", base.Name)
 	}
 	var params []*ast.Field
 	for _, f := range append([]*ast.Field{d.Recv.List[0]}, d.Type.Params.List...) {

@@ -110,6 +110,7 @@ var pipeline = []pass{
 	{"tuplenil", "type a nil in a tuple assignment", (*state).tupleNil},
 	{"goguard", "report panics of goroutines the cell starts", (*state).goGuard},
 	{"hoist", "declarations before the statements that use them", (*state).hoist},
+	{"blocks", "type switches at the top level run in a block", (*state).blocks},
 	{"print", "print the chunks for the evaluator", (*state).print},
 }
 
@@ -131,6 +132,7 @@ type state struct {
 	lastSemi  bool
 	shown     *Display
 	needRT    bool
+	err       error // found while building the checker's view
 	result    *Result
 }
 
@@ -162,6 +164,9 @@ func (st *state) collect() error {
 			for _, sp := range gd.Specs {
 				st.userSpecs = append(st.userSpecs, sp.(*ast.ImportSpec))
 			}
+		}
+		if fd, ok := u.decl.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "main" {
+			return st.errorf(fd.Name.Pos(), "a cell cannot declare func main: the evaluator would run it with every later cell (run programs with igo FILE.go)")
 		}
 		if es, ok := u.stmt.(*ast.ExprStmt); ok && i == len(st.units)-1 {
 			st.last, st.lastSemi = es, u.semi
