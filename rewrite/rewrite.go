@@ -1,10 +1,10 @@
 package rewrite
 
 import (
-	"go/scanner"
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/scanner"
 	"go/token"
 	"go/types"
 	"strconv"
