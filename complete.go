@@ -18,8 +18,12 @@ func Incomplete(src string) bool {
 		return false
 	}
 	if len(segs) == 0 {
-		// Only blank lines and comments: one may still be open.
-		return rewrite.Incomplete(src)
+		// Only blank lines and comments: a comment is read on with what
+		// follows (a doc comment belongs to the next declaration), up to
+		// an empty line.
+		lines := strings.Split(src, "\n")
+		return rewrite.Incomplete(src) ||
+			strings.TrimSpace(src) != "" && strings.TrimSpace(lines[len(lines)-1]) != ""
 	}
 	for _, s := range segs {
 		switch s.Kind {

@@ -25,6 +25,13 @@ func (sh *Shell) Doc(name string, detail int) (string, error) {
 			}
 			h = sh.memberHelp(name, m, q, detail)
 		}
+		if d, ok := sh.sess.Decl(name); ok {
+			// Declared by a cell: its own doc comment and source.
+			h.Doc = d.Doc
+			if detail > 1 {
+				h.Source = d.Source
+			}
+		}
 		return h.String(), nil
 	}
 	path, ok := sh.sess.Imports()[parts[0]]

@@ -113,6 +113,7 @@ func (st *state) check() (err error) {
 		}
 	}
 	s.declare(objs)
+	st.recordDecls()
 	for n, p := range st.evalImp {
 		if n != "_"+p && n != "."+p {
 			s.imports[n] = p

@@ -15,6 +15,21 @@ type unit struct {
 	decl ast.Decl // a func, import, var, type or const declaration
 	stmt ast.Stmt // or a statement
 	semi bool     // the statement ends in a written ';'
+	buf  []byte // the text it was parsed from, wrapper included
+	file *token.File
+	base int // cell offset = file offset + base
+}
+
+// text is the source of n as the user wrote it (n is within u).
+func (u unit) text(n ast.Node) string {
+	if u.file == nil {
+		return ""
+	}
+	start, end := u.file.Offset(n.Pos()), u.file.Offset(n.End())
+	if start < 0 || end > len(u.buf) || start > end {
+		return ""
+	}
+	return string(u.buf[start:end])
 }
 
 // parsed is a cell split into units, each node positioned in the cell's own
@@ -23,6 +38,8 @@ type unit struct {
 type parsed struct {
 	units []unit
 }
+
+const parseMode = parser.SkipObjectResolution
 
 // Wrappers put around an item's text. The //line directive makes the first
 // byte of the text report the item's line and column in the cell.
@@ -50,15 +67,17 @@ func parseCell(fset *token.FileSet, src []byte, name string, line int) (*parsed,
 			b.WriteString(directive)
 			b.Write(text)
 			b.WriteString(stmtSuffix)
-			f, err := parser.ParseFile(fset, name, b.Bytes(), parser.SkipObjectResolution)
+			f, err := parser.ParseFile(fset, name, b.Bytes(), parseMode)
 			if err != nil {
 				return nil, endError(firstError(err), len(stmtPrefix)+len(directive)+len(text), it.end, lines, name, line)
 			}
+			tf := fset.File(f.Pos())
 			body := f.Decls[0].(*ast.FuncDecl).Body.List
 			for i, st := range body {
-				u := unit{stmt: st}
+				base := it.start - len(stmtPrefix) - len(directive)
+				u := unit{stmt: st, buf: b.Bytes(), file: tf, base: base}
 				if ds, ok := st.(*ast.DeclStmt); ok {
-					u = unit{decl: ds.Decl}
+					u = unit{decl: ds.Decl, buf: b.Bytes(), file: tf, base: base}
 				}
 				u.semi = i == len(body)-1 && it.lastSemi
 				p.units = append(p.units, u)
@@ -68,12 +87,13 @@ func parseCell(fset *token.FileSet, src []byte, name string, line int) (*parsed,
 			b.WriteString(declPrefix)
 			b.WriteString(directive)
 			b.Write(text)
-			f, err := parser.ParseFile(fset, name, b.Bytes(), parser.SkipObjectResolution)
+			f, err := parser.ParseFile(fset, name, b.Bytes(), parseMode)
 			if err != nil {
 				return nil, endError(firstError(err), len(declPrefix)+len(directive)+len(text), it.end, lines, name, line)
 			}
+			tf := fset.File(f.Pos())
 			for _, d := range f.Decls {
-				p.units = append(p.units, unit{decl: d})
+				p.units = append(p.units, unit{decl: d, buf: b.Bytes(), file: tf, base: it.start - len(declPrefix) - len(directive)})
 			}
 		}
 	}

@@ -102,6 +102,7 @@ type pass struct {
 }
 
 var pipeline = []pass{
+	{"retype", "a type is declared once; re-running its cell leaves it out", (*state).retype},
 	{"collect", "find the names and imports the cell declares", (*state).collect},
 	{"history", "__ and ___ name the last two displayed values", (*state).history},
 	{"autoimport", "import standard packages used without an import", (*state).autoImport},

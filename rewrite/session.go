@@ -29,6 +29,8 @@ type Session struct {
 	objs    []types.Object    // live package-level objects, in declaration order
 	imports map[string]string // name -> path, imported in the evaluator
 	outs    []string          // display variables (_1, _4, ...), oldest first
+	decls   map[string]DeclInfo
+	types   map[string]string // type name -> definition the evaluator has; survives Reset
 }
 
 // NewSession returns an empty session.
@@ -38,6 +40,8 @@ func NewSession(conf Config) *Session {
 		fset:    token.NewFileSet(),
 		pkg:     types.NewPackage("main", "main"),
 		imports: map[string]string{},
+		decls:   map[string]DeclInfo{},
+		types:   map[string]string{},
 	}
 }
 
@@ -74,6 +78,7 @@ func (s *Session) Reset() {
 	s.pkg = types.NewPackage("main", "main")
 	s.objs = nil
 	s.outs = nil
+	s.decls = map[string]DeclInfo{}
 }
 
 // Forget removes names from the session, e.g. after the evaluator failed
@@ -141,6 +146,14 @@ func (s *Session) Clone() *Session {
 		imports: s.Imports(),
 		outs:    s.Outputs(),
 		pkg:     s.pkg,
+		decls:   map[string]DeclInfo{},
+		types:   map[string]string{},
+	}
+	for k, v := range s.decls {
+		c.decls[k] = v
+	}
+	for k, v := range s.types {
+		c.types[k] = v
 	}
 	c.rebuild(nil)
 	return c
