@@ -124,7 +124,7 @@ func scanComments(src []byte) []comment {
 		}
 		if tok == token.COMMENT {
 			end := f.Offset(pos) + len(lit)
-			cs = append(cs, comment{line: f.Line(f.Pos(end-1)), text: lit, end: end})
+			cs = append(cs, comment{line: f.Line(f.Pos(end - 1)), text: lit, end: end})
 		}
 	}
 }

@@ -15,7 +15,7 @@ type unit struct {
 	decl ast.Decl // a func, import, var, type or const declaration
 	stmt ast.Stmt // or a statement
 	semi bool     // the statement ends in a written ';'
-	buf  []byte // the text it was parsed from, wrapper included
+	buf  []byte   // the text it was parsed from, wrapper included
 	file *token.File
 	base int // cell offset = file offset + base
 }
