@@ -9,6 +9,7 @@ import (
 	"os"
 	"reflect"
 	"strings"
+	"sync/atomic"
 
 	"github.com/igolang/igo/autoawait"
 	"github.com/igolang/igo/internal/godoc"
@@ -47,11 +48,12 @@ type Shell struct {
 	reg      *magics.Registry
 	docs     *godoc.Index
 
-	count  int
-	cur    CellOptions // where the running cell came from
-	in     []string
-	out    map[int]any
-	inSync int // len(in) the evaluator's In has
+	count    int
+	goPanics atomic.Int64 // panics in goroutines the cells started
+	cur      CellOptions  // where the running cell came from
+	in       []string
+	out      map[int]any
+	inSync   int // len(in) the evaluator's In has
 }
 
 // Result is what running a cell produced.
@@ -111,6 +113,7 @@ func New(opts *Options) (*Shell, error) {
 	sh.docs = godoc.New("")
 	stderr := o.Stderr
 	autoawait.SetPanicHandler(func(v any, _ []byte) {
+		sh.goPanics.Add(1)
 		fmt.Fprintf(stderr, "panic in goroutine: %v\n", v)
 	})
 	if err := sh.declareHistory(); err != nil {
@@ -123,6 +126,10 @@ func (sh *Shell) packagePath(name string) (string, bool) {
 	p, ok := sh.packages[name]
 	return p, ok
 }
+
+// GoroutinePanics counts the panics of goroutines the cells started: each
+// was reported on Stderr, and the shell went on.
+func (sh *Shell) GoroutinePanics() int64 { return sh.goPanics.Load() }
 
 // Session is the typed session: what the cells declared.
 func (sh *Shell) Session() *rewrite.Session { return sh.sess }

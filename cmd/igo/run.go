@@ -63,16 +63,22 @@ func run(args []string) error {
 		}
 	}
 	if (c.hasCode || c.file != "") && !c.interactive {
-		return exitCode(status)
-	}
-	if status == 0 && c.file != "" && !c.interactive {
-		return nil
+		return r.exitCode(status)
 	}
 	if tty {
 		r.interactive()
 		return exitCode(status)
 	}
 	if !r.stream(os.Stdin) {
+		status = 1
+	}
+	return r.exitCode(status)
+}
+
+// exitCode is the exit status as an error; a panic in a goroutine of a
+// cell counts as a failed cell.
+func (r *runner) exitCode(status int) error {
+	if status == 0 && r.sh != nil && r.sh.GoroutinePanics() > 0 {
 		status = 1
 	}
 	return exitCode(status)
