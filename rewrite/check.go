@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 const importTok = token.IMPORT
@@ -55,47 +56,40 @@ func (st *state) check() (err error) {
 			err = fmt.Errorf("%s: internal type-checker error: %v", st.opts.Name, r)
 		}
 		if err != nil {
+			// The checker may have declared some of the cell's names.
+			polluted := s.pkg != savedPkg || s.pkg.Scope().Len() != before
 			s.pkg, s.objs = savedPkg, savedObjs
-			if s.pkg.Scope().Len() != before || redef != nil && s.pkg != savedPkg {
+			if polluted || s.pkg.Scope().Len() != len(savedObjs) {
 				s.rebuild(nil)
 			}
 		}
 	}()
 
-	file := st.checkFile()
-	if st.err != nil {
-		return st.err
-	}
-	st.info = &types.Info{
-		Types:     map[ast.Expr]types.TypeAndValue{},
-		Defs:      map[*ast.Ident]types.Object{},
-		Uses:      map[*ast.Ident]types.Object{},
-		Implicits: map[ast.Node]types.Object{},
-	}
-	var first error
-	importPos := map[token.Pos]bool{}
-	for _, sp := range st.userSpecs {
-		importPos[sp.Pos()] = true
-		importPos[sp.Path.Pos()] = true
-	}
-	conf := types.Config{
-		Importer:  s.conf.Importer,
-		GoVersion: GoVersion,
-		Error: func(e error) {
-			te := e.(types.Error)
-			// An import the cell does not use yet is fine at a prompt.
-			if te.Soft && (!te.Pos.IsValid() || importPos[te.Pos]) {
-				return
+	// A cell with awaits is checked again when an operand's type shows
+	// that its await was guessed wrong: the scope starts over each time.
+	start := s.objs
+	for attempt := 0; ; attempt++ {
+		if attempt > 0 {
+			s.objs = start
+			s.rebuild(nil)
+		}
+		first := st.checkOnce()
+		if st.err != nil {
+			return st.err
+		}
+		if len(st.awaits) > 0 {
+			changed, bad := st.decideAwaits()
+			if changed && attempt <= len(st.awaits) {
+				continue
 			}
-			if first == nil {
-				first = e
+			if bad != nil {
+				return st.awaitError(bad)
 			}
-		},
-	}
-	st.addMethods(conf)
-	types.NewChecker(&conf, s.fset, s.pkg, st.info).Files([]*ast.File{file})
-	if first != nil {
-		return first
+		}
+		if first != nil {
+			return st.awaitMessage(first)
+		}
+		break
 	}
 	if err := st.limits(); err != nil {
 		return err
@@ -120,6 +114,61 @@ func (st *state) check() (err error) {
 		}
 	}
 	return nil
+}
+
+// awaitMessage speaks of an await, not of the helper that stood in for it
+// while checking.
+func (st *state) awaitMessage(err error) error {
+	te, ok := err.(types.Error)
+	if !ok {
+		return err
+	}
+	for _, s := range st.awaits {
+		if te.Pos == s.u.OpPos && s.node != nil {
+			te.Msg = strings.ReplaceAll(te.Msg, types.ExprString(s.node), "await "+types.ExprString(s.x))
+			return te
+		}
+	}
+	return err
+}
+
+// checkOnce runs the checker over the cell as it stands and returns its
+// first error.
+func (st *state) checkOnce() error {
+	s := st.s
+	st.placeAwaits()
+	file := st.checkFile()
+	if st.err != nil {
+		return nil
+	}
+	st.info = &types.Info{
+		Types: map[ast.Expr]types.TypeAndValue{},
+		Defs:  map[*ast.Ident]types.Object{},
+		Uses:  map[*ast.Ident]types.Object{},
+	}
+	var first error
+	importPos := map[token.Pos]bool{}
+	for _, sp := range st.userSpecs {
+		importPos[sp.Pos()] = true
+		importPos[sp.Path.Pos()] = true
+	}
+	conf := types.Config{
+		Importer:  awaitImporter{s.conf.Importer},
+		GoVersion: GoVersion,
+		Error: func(e error) {
+			te := e.(types.Error)
+			// An import the cell does not use yet is fine at a prompt.
+			if te.Soft && (!te.Pos.IsValid() || importPos[te.Pos]) {
+				return
+			}
+			if first == nil {
+				first = e
+			}
+		},
+	}
+	st.addMethods(conf)
+	types.NewChecker(&conf, s.fset, s.pkg, st.info).Files([]*ast.File{file})
+	return first
 }
 
 // checkFile builds the file the checker sees.

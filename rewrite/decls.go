@@ -97,7 +97,7 @@ func (st *state) recordDecls() {
 			continue
 		}
 		off := u.file.Offset(u.decl.Pos()) + u.base
-		info := DeclInfo{Doc: docBefore(comments, lines, off), Source: u.text(u.decl)}
+		info := DeclInfo{Doc: docBefore(comments, lines, off), Source: u.text(st.src, u.decl)}
 		for _, k := range key {
 			s.decls[k] = info
 		}

@@ -101,5 +101,8 @@ func (st *state) importDecl() *ast.GenDecl {
 		}
 		d.Specs = append(d.Specs, importSpec(name, st.checkImp[name]))
 	}
+	if len(st.awaits) > 0 {
+		d.Specs = append(d.Specs, importSpec(awaitPkgName, awaitPkgPath))
+	}
 	return d
 }

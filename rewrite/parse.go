@@ -15,21 +15,20 @@ type unit struct {
 	decl ast.Decl // a func, import, var, type or const declaration
 	stmt ast.Stmt // or a statement
 	semi bool     // the statement ends in a written ';'
-	buf  []byte   // the text it was parsed from, wrapper included
 	file *token.File
 	base int // cell offset = file offset + base
 }
 
-// text is the source of n as the user wrote it (n is within u).
-func (u unit) text(n ast.Node) string {
+// text is the source of n as the user wrote it in cell (n is within u).
+func (u unit) text(cell []byte, n ast.Node) string {
 	if u.file == nil {
 		return ""
 	}
-	start, end := u.file.Offset(n.Pos()), u.file.Offset(n.End())
-	if start < 0 || end > len(u.buf) || start > end {
+	start, end := u.file.Offset(n.Pos())+u.base, u.file.Offset(n.End())+u.base
+	if start < 0 || end > len(cell) || start > end {
 		return ""
 	}
-	return string(u.buf[start:end])
+	return string(cell[start:end])
 }
 
 // parsed is a cell split into units, each node positioned in the cell's own
@@ -75,9 +74,9 @@ func parseCell(fset *token.FileSet, src []byte, name string, line int) (*parsed,
 			body := f.Decls[0].(*ast.FuncDecl).Body.List
 			for i, st := range body {
 				base := it.start - len(stmtPrefix) - len(directive)
-				u := unit{stmt: st, buf: b.Bytes(), file: tf, base: base}
+				u := unit{stmt: st, file: tf, base: base}
 				if ds, ok := st.(*ast.DeclStmt); ok {
-					u = unit{decl: ds.Decl, buf: b.Bytes(), file: tf, base: base}
+					u = unit{decl: ds.Decl, file: tf, base: base}
 				}
 				u.semi = i == len(body)-1 && it.lastSemi
 				p.units = append(p.units, u)
@@ -93,7 +92,7 @@ func parseCell(fset *token.FileSet, src []byte, name string, line int) (*parsed,
 			}
 			tf := fset.File(f.Pos())
 			for _, d := range f.Decls {
-				p.units = append(p.units, unit{decl: d, buf: b.Bytes(), file: tf, base: it.start - len(declPrefix) - len(directive)})
+				p.units = append(p.units, unit{decl: d, file: tf, base: it.start - len(declPrefix) - len(directive)})
 			}
 		}
 	}

@@ -28,6 +28,9 @@ type Options struct {
 	// Scratch says the display variable is a temporary: __ and ___ do not
 	// count it.
 	Scratch bool
+	// NoAwait turns the await operator off (%autoawait off): `await x` is
+	// then an error that says how to turn it on.
+	NoAwait bool
 }
 
 // A Chunk is one input for the evaluator: declarations or statements,
@@ -82,11 +85,25 @@ func Cell(s *Session, code string, opts *Options) (*Result, error) {
 	if st.opts.Line == 0 {
 		st.opts.Line = 1
 	}
-	p, err := parseCell(s.fset, st.src, st.opts.Name, st.opts.Line)
+	src, marks := st.src, map[int]bool(nil)
+	if s.Lookup("await") == nil {
+		src, marks = markAwaits(st.src)
+	}
+	if len(marks) > 0 && st.opts.NoAwait {
+		first := len(src)
+		for off := range marks {
+			first = min(first, off)
+		}
+		l, c := lineCol(lineStarts(st.src), first)
+		return nil, &Error{Pos: token.Position{Filename: st.opts.Name, Line: l + st.opts.Line - 1, Column: c},
+			Msg: "await is off: turn it on with %autoawait on"}
+	}
+	p, err := parseCell(s.fset, src, st.opts.Name, st.opts.Line)
 	if err != nil {
 		return nil, toError(err)
 	}
 	st.units = p.units
+	st.findAwaits(marks)
 	for _, ps := range pipeline {
 		if err := ps.run(st); err != nil {
 			return nil, toError(err)
@@ -108,6 +125,7 @@ var pipeline = []pass{
 	{"autoimport", "import standard packages used without an import", (*state).autoImport},
 	{"check", "type-check against the session", (*state).check},
 	{"display", "bind a final expression to the display variable", (*state).display},
+	{"await", "lower await to tasks of the runtime", (*state).lowerAwaits},
 	{"tuplenil", "type a nil in a tuple assignment", (*state).tupleNil},
 	{"goguard", "report panics of goroutines the cell starts", (*state).goGuard},
 	{"hoist", "declarations before the statements that use them", (*state).hoist},
@@ -133,6 +151,7 @@ type state struct {
 	lastSemi  bool
 	shown     *Display
 	needRT    bool
+	awaits    []*awaitSite
 	err       error // found while building the checker's view
 	result    *Result
 }
