@@ -20,21 +20,22 @@ func TestLsmagic(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `Available line magics:
-  %cd       Change the working directory.
-  %doc      Show the documentation of a name, as NAME? does.
-  %env      Show or set environment variables.
-  %lsmagic  List the magics, one line each.
-  %magic    Show the help of every magic.
-  %pwd      Return the working directory, as a string.
-  %reset    Forget every name the session declared.
-  %time     Time a statement.
-  %who      Print the names the session declared.
-  %who_ls   Return the names the session declared, as a sorted []string.
-  %whos     Print a table of the names the session declared.
+  %autoawait  Show or set how await runs: on or off, the runner, a timeout per cell.
+  %cd         Change the working directory.
+  %doc        Show the documentation of a name, as NAME? does.
+  %env        Show or set environment variables.
+  %lsmagic    List the magics, one line each.
+  %magic      Show the help of every magic.
+  %pwd        Return the working directory, as a string.
+  %reset      Forget every name the session declared.
+  %time       Time a statement.
+  %who        Print the names the session declared.
+  %who_ls     Return the names the session declared, as a sorted []string.
+  %whos       Print a table of the names the session declared.
 
 Available cell magics:
-  %%bash    Run the cell with bash.
-  %%time    Time a statement.
+  %%bash      Run the cell with bash.
+  %%time      Time a statement.
 
 Type %name? for the help of a magic, %magic for the help of all.
 `

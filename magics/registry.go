@@ -163,11 +163,11 @@ func Default() *Registry {
 func Register(m Magic) error { return Default().Register(m) }
 
 // Builtins returns new instances of the magics this package defines, the
-// contents of [Default] before any Register: %cd, %doc, %env, %lsmagic,
-// %magic, %pwd, %reset, %who, %who_ls, %whos.
+// contents of [Default] before any Register: %autoawait, %cd, %doc, %env,
+// %lsmagic, %magic, %pwd, %reset, %who, %who_ls, %whos.
 func Builtins() []Magic {
 	return []Magic{
-		newCd(), newDoc(), newEnvMagic(), newLsmagic(), newMagic(),
+		newAutoawait(), newCd(), newDoc(), newEnvMagic(), newLsmagic(), newMagic(),
 		newPwd(), newReset(), newWho(), newWhoLs(), newWhos(),
 	}
 }
