@@ -3,6 +3,7 @@ package igo
 import (
 	"context"
 	"fmt"
+	"github.com/igolang/igo/autoawait"
 	"go/types"
 	"reflect"
 
@@ -63,9 +64,5 @@ func panicOf(err error) (*PanicError, bool) {
 	if !ok {
 		return nil, false
 	}
-	v := p.Value
-	if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
-		v = rv.Interface()
-	}
-	return &PanicError{Value: v, Stack: p.Stack}, true
+	return &PanicError{Value: autoawait.Unwrap(p.Value), Stack: p.Stack}, true
 }

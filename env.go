@@ -2,6 +2,7 @@ package igo
 
 import (
 	"context"
+	"github.com/igolang/igo/autoawait"
 	"go/ast"
 	"go/parser"
 	"go/types"
@@ -130,4 +131,22 @@ func (sh *Shell) known(name string) bool {
 	}
 	_, ok := sh.packages[name]
 	return ok
+}
+
+var _ magics.AwaitEnv = (*env)(nil)
+
+// Autoawait is the shell's await settings.
+func (e *env) Autoawait() magics.AwaitSettings {
+	return magics.AwaitSettings{On: !e.sh.awaitOff, Runner: autoawait.Current(), Timeout: e.sh.timeout}
+}
+
+// SetAutoawait applies %autoawait.
+func (e *env) SetAutoawait(s magics.AwaitSettings) error {
+	if s.Runner != autoawait.Current() {
+		if err := autoawait.Use(s.Runner); err != nil {
+			return err
+		}
+	}
+	e.sh.awaitOff, e.sh.timeout = !s.On, s.Timeout
+	return nil
 }

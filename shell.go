@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/scanner"
 	"go/types"
 	"io"
 	"os"
 	"reflect"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/igolang/igo/autoawait"
 	"github.com/igolang/igo/internal/godoc"
@@ -49,8 +51,10 @@ type Shell struct {
 	docs     *godoc.Index
 
 	count    int
-	goPanics atomic.Int64 // panics in goroutines the cells started
-	cur      CellOptions  // where the running cell came from
+	awaitOff bool          // %autoawait off
+	timeout  time.Duration // %autoawait --timeout
+	goPanics atomic.Int64  // panics in goroutines the cells started
+	cur      CellOptions   // where the running cell came from
 	in       []string
 	out      map[int]any
 	inSync   int // len(in) the evaluator's In has
@@ -65,8 +69,12 @@ type Result struct {
 	Text     string // how it is shown: "1.5s // time.Duration"
 }
 
-// ErrInterrupted is returned for a cell stopped by its context.
-var ErrInterrupted = errors.New("Interrupted")
+// ErrInterrupted is returned for a cell stopped by its context;
+// ErrDeadline for one that ran past %autoawait --timeout.
+var (
+	ErrInterrupted = errors.New("Interrupted")
+	ErrDeadline    = errors.New("deadline exceeded")
+)
 
 // A PanicError is a panic of the cell's code.
 type PanicError struct {
@@ -207,9 +215,29 @@ func (sh *Shell) RunCell(ctx context.Context, cell string, opts *CellOptions) (*
 	n := sh.count
 	sh.in = append(sh.in, strings.TrimRight(cell, "\n"))
 	res := &Result{Count: n}
+	if sh.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, sh.timeout)
+		defer cancel()
+	}
+	// The cell's context, which awaits and the group runner share.
+	end := autoawait.Begin(ctx)
+	ctx = autoawait.Context()
+	err := sh.runSegments(ctx, cell, n, res)
+	if gerr := end(); err == nil && gerr != nil {
+		err = sh.runtimeError(ctx, n, gerr)
+	}
+	if err == nil && res.HasValue {
+		sh.out[n] = res.Value
+	}
+	return res, err
+}
+
+// runSegments runs the parts of cell n in order.
+func (sh *Shell) runSegments(ctx context.Context, cell string, n int, res *Result) error {
 	segs, err := magics.Parse(cell, &magics.ParseOptions{IsGoExpr: sh.isGoExpr})
 	if err != nil {
-		return res, fmt.Errorf("%s:%w", sh.name(n), err)
+		return fmt.Errorf("%s:%w", sh.name(n), err)
 	}
 	env := &env{sh: sh, n: n}
 	for i, seg := range segs {
@@ -221,7 +249,7 @@ func (sh *Shell) RunCell(ctx context.Context, cell string, opts *CellOptions) (*
 			}
 			v, d, err := sh.runGo(ctx, seg.Text, n, seg.Line+sh.cur.Line-1, display, false)
 			if err != nil {
-				return res, err
+				return err
 			}
 			if d != nil {
 				sh.show(ctx, res, v, d.Type, d.Name)
@@ -230,25 +258,22 @@ func (sh *Shell) RunCell(ctx context.Context, cell string, opts *CellOptions) (*
 		}
 		v, err := magics.Run(ctx, env, seg)
 		if err != nil {
-			return res, sh.magicError(ctx, err)
+			return sh.magicError(ctx, err)
 		}
 		switch {
 		case seg.Assign != "":
 			if err := sh.bind(ctx, seg.Assign, seg.Define, v, sh.name(n)); err != nil {
-				return res, err
+				return err
 			}
 		case last && v != nil:
 			name := fmt.Sprintf("_%d", n)
 			if err := sh.bind(ctx, name, true, v, sh.name(n)); err != nil {
-				return res, err
+				return err
 			}
 			sh.show(ctx, res, reflect.ValueOf(v), nil, name)
 		}
 	}
-	if res.HasValue {
-		sh.out[n] = res.Value
-	}
-	return res, nil
+	return nil
 }
 
 func (sh *Shell) name(n int) string {
@@ -281,7 +306,7 @@ func (e *UsageError) Unwrap() error { return e.Err }
 
 func interrupted(ctx context.Context) error {
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return context.DeadlineExceeded
+		return ErrDeadline
 	}
 	return ErrInterrupted
 }
@@ -294,7 +319,7 @@ func (sh *Shell) runGo(ctx context.Context, code string, n, line int, display st
 			return reflect.Value{}, nil, err
 		}
 	}
-	r, err := rewrite.Cell(sh.sess, code, &rewrite.Options{Name: sh.name(n), Line: line, Display: display, Scratch: scratch})
+	r, err := rewrite.Cell(sh.sess, code, &rewrite.Options{Name: sh.name(n), Line: line, Display: display, Scratch: scratch, NoAwait: sh.awaitOff})
 	if err != nil {
 		return reflect.Value{}, nil, err
 	}
@@ -324,16 +349,61 @@ func mentions(code, name string) bool {
 
 // evalError turns an evaluator error into what the user sees.
 func (sh *Shell) evalError(ctx context.Context, n int, err error) error {
+	if pe, ok := panicOf(err); ok {
+		return sh.runtimeError(ctx, n, pe.Value)
+	}
 	if ctx.Err() != nil {
 		return interrupted(ctx)
 	}
-	var p interface{ Error() string }
-	if pe, ok := panicOf(err); ok {
-		return pe
-	}
-	p = err
-	return fmt.Errorf("%s: %s", sh.name(n), stripPos(p.Error()))
+	return &EvalError{Msg: fmt.Sprintf("%s: %s", sh.name(n), stripPos(err.Error()))}
 }
+
+// An EvalError is an error the evaluator reported for the cell's code.
+type EvalError struct{ Msg string }
+
+func (e *EvalError) Error() string { return e.Msg }
+
+// ErrorText is how a front end shows err: errors in the user's code
+// (syntax, types, an awaited call's error, the evaluator's) read
+// "error: In[3]:2:7: ...", as in spec/await.md; a panic reads
+// "panic: ...", an interrupt "Interrupted", a magic's misuse
+// "UsageError: ...".
+func ErrorText(err error) string {
+	var (
+		se *scanner.Error
+		sl scanner.ErrorList
+		ae *AwaitError
+		ee *EvalError
+	)
+	if errors.As(err, &se) || errors.As(err, &sl) || errors.As(err, &ae) || errors.As(err, &ee) {
+		return "error: " + err.Error()
+	}
+	return err.Error()
+}
+
+// runtimeError is what the user sees of a panic of the cell or of the
+// runtime's reports: an awaited call's error, an interrupt, a task's panic.
+func (sh *Shell) runtimeError(ctx context.Context, n int, v any) error {
+	switch v := v.(type) {
+	case *autoawait.Error:
+		return &AwaitError{Err: v}
+	case *autoawait.Interrupted:
+		return interrupted(ctx)
+	case *autoawait.PanicError:
+		return &PanicError{Value: v.Value, Stack: v.Stack}
+	}
+	if ctx.Err() != nil {
+		return interrupted(ctx)
+	}
+	return &PanicError{Value: v}
+}
+
+// An AwaitError is the error of an awaited call that stopped the cell:
+// "error: In[4]:1:9: await http.Get(u): Get ...".
+type AwaitError struct{ Err *autoawait.Error }
+
+func (e *AwaitError) Error() string { return e.Err.Error() }
+func (e *AwaitError) Unwrap() error { return e.Err }
 
 // stripPos drops the evaluator's own position ("1:28: "), which counts in
 // code the user never wrote.

@@ -45,6 +45,18 @@ func Go(f func()) {
 	f()
 }
 
+// report hands err, recovered from a panic, to the panic handler.
+func report(err error) {
+	mu.Lock()
+	h := handler
+	mu.Unlock()
+	if pe, ok := err.(*PanicError); ok {
+		h(pe.Value, pe.Stack)
+		return
+	}
+	h(err, nil)
+}
+
 // Unwrap returns the value of a panic recovered in compiled code: an
 // interpreter may deliver a panic of interpreted code as a reflect.Value.
 func Unwrap(r any) any {

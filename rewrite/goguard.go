@@ -16,22 +16,61 @@ import (
 //
 //	go func() { ... }()  =>  go autoawait.Go(func() { ... })
 //	go f(x, 1)           =>  { igo_a0, igo_a1 := x, T(1); go autoawait.Go(func() { f(igo_a0, igo_a1) }) }
+//
+// A go statement of the cell's own code (not inside a function) starts its
+// goroutine through the runtime, which joins it to the cell under the
+// group runner:
+//
+//	go work()  =>  autoawait.Start(func() { work() })
 func (st *state) goGuard() error {
 	for i := range st.units {
 		u := &st.units[i]
 		if g, ok := u.stmt.(*ast.GoStmt); ok {
-			u.stmt = st.guard(g)
+			u.stmt = cellGo(st.guard(g))
 			continue
 		}
+		funcs := 0 // function literals and declarations around the node
 		astutil.Apply(u.node(), func(c *astutil.Cursor) bool {
-			if g, ok := c.Node().(*ast.GoStmt); ok {
-				c.Replace(st.guard(g))
+			switch n := c.Node().(type) {
+			case *ast.FuncLit, *ast.FuncDecl:
+				funcs++
+			case *ast.GoStmt:
+				g := st.guard(n)
+				if funcs == 0 {
+					g = cellGo(g)
+				}
+				c.Replace(g)
 				return false
 			}
 			return true
-		}, nil)
+		}, func(c *astutil.Cursor) bool {
+			switch c.Node().(type) {
+			case *ast.FuncLit, *ast.FuncDecl:
+				funcs--
+			}
+			return true
+		})
 	}
 	return nil
+}
+
+// cellGo turns a guarded go statement into autoawait.Start.
+func cellGo(s ast.Stmt) ast.Stmt {
+	start := func(g *ast.GoStmt) ast.Stmt {
+		if sel, ok := g.Call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Go" {
+			return &ast.ExprStmt{X: rtCall("Start", g.Call.Args...)}
+		}
+		return g
+	}
+	switch s := s.(type) {
+	case *ast.GoStmt:
+		return start(s)
+	case *ast.BlockStmt:
+		if g, ok := s.List[len(s.List)-1].(*ast.GoStmt); ok {
+			s.List[len(s.List)-1] = start(g)
+		}
+	}
+	return s
 }
 
 func (st *state) guard(g *ast.GoStmt) ast.Stmt {

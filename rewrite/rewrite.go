@@ -128,6 +128,7 @@ var pipeline = []pass{
 	{"await", "lower await to tasks of the runtime", (*state).lowerAwaits},
 	{"tuplenil", "type a nil in a tuple assignment", (*state).tupleNil},
 	{"goguard", "report panics of goroutines the cell starts", (*state).goGuard},
+	{"liftlits", "stored function literals become declared functions", (*state).liftLits},
 	{"hoist", "declarations before the statements that use them", (*state).hoist},
 	{"blocks", "type switches at the top level run in a block", (*state).blocks},
 	{"print", "print the chunks for the evaluator", (*state).print},

@@ -31,6 +31,7 @@ type Session struct {
 	outs    []string          // display variables (_1, _4, ...), oldest first
 	decls   map[string]DeclInfo
 	types   map[string]string // type name -> definition the evaluator has; survives Reset
+	lits    int               // function literals lifted to declarations so far
 }
 
 // NewSession returns an empty session.
@@ -148,6 +149,7 @@ func (s *Session) Clone() *Session {
 		pkg:     s.pkg,
 		decls:   map[string]DeclInfo{},
 		types:   map[string]string{},
+		lits:    s.lits,
 	}
 	for k, v := range s.decls {
 		c.decls[k] = v

@@ -144,7 +144,7 @@ func (r *runner) cell(src string, opts *igo.CellOptions, showOut bool) bool {
 	r.mu.Unlock()
 	cancel()
 	if err != nil {
-		fmt.Fprintln(r.stderr, err)
+		fmt.Fprintln(r.stderr, igo.ErrorText(err))
 		return false
 	}
 	if showOut && res.HasValue {
