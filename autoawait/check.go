@@ -122,3 +122,11 @@ func recovered(r any) error {
 		return &PanicError{Value: v, Stack: debug.Stack()}
 	}
 }
+
+// Await runs task as Do does and checks its error as Check does, in one
+// call: rewritten code pays for one crossing into compiled code per await.
+//
+//	await f(x)  =>  autoawait.Await(func() error { return f(x) }, "In[1]:1:1: await f(x)")
+func Await(task func() error, where string) {
+	Check(Do(task), where)
+}

@@ -96,12 +96,27 @@ func Use(name string) error {
 		return fmt.Errorf("autoawait: unknown runner %q (want %s)", name, strings.Join(Names(), ", "))
 	}
 	selected.Store(&entry{name, r})
+	_, InlineSelected = r.(inlineRunner)
 	return nil
 }
+
+// InlineSelected is true while the inline runner is selected; Use sets
+// it. Rewritten code reads it (a variable costs an interpreter less than a
+// call) to call an awaited function directly. Do not set it.
+var InlineSelected bool
 
 // Current returns the name of the selected runner.
 func Current() string {
 	return selected.Load().name
+}
+
+// Inline reports whether the selected runner is the built-in inline
+// runner. Rewritten code then calls an awaited function directly, without
+// a task: the fastest await there is, and the same outcome (a panic is a
+// panic of the cell; an error is checked as Check does).
+func Inline() bool {
+	_, ok := selected.Load().r.(inlineRunner)
+	return ok
 }
 
 // Do runs task with the selected runner under the current cell's context.

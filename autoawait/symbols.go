@@ -38,6 +38,9 @@ var Symbols = map[string]map[string]reflect.Value{
 		"Abandoned": reflect.ValueOf(Abandoned),
 
 		// goroutines
+		"Inline":          reflect.ValueOf(Inline),
+		"InlineSelected":  reflect.ValueOf(&InlineSelected).Elem(),
+		"Await":           reflect.ValueOf(Await),
 		"Go":              reflect.ValueOf(Go),
 		"SetPanicHandler": reflect.ValueOf(SetPanicHandler),
 		"Unwrap":          reflect.ValueOf(Unwrap),

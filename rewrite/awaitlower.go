@@ -2,9 +2,11 @@ package rewrite
 
 import (
 	"fmt"
+
 	"go/ast"
 	"go/token"
 	"go/types"
+	"golang.org/x/tools/go/ast/astutil"
 	"strconv"
 )
 
@@ -61,14 +63,27 @@ func (st *state) where(s *awaitSite) string {
 	return fmt.Sprintf("%s:%d:%d: await %s", p.Filename, p.Line, p.Column, types.ExprString(s.x))
 }
 
-// checked wraps err in autoawait.Check(err, where).
+// checked wraps err in autoawait.Check(err, where); a task,
+// autoawait.Do(f), becomes autoawait.Await(f, where).
 func (st *state) checked(s *awaitSite, err ast.Expr) ast.Expr {
-	return rtCall("Check", err, &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(s.where)})
+	where := &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(s.where)}
+	if c, ok := err.(*ast.CallExpr); ok {
+		if sel, ok := c.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Do" {
+			return rtCall("Await", c.Args[0], where)
+		}
+	}
+	return rtCall("Check", err, where)
 }
 
 // lowerAssign lowers `v1, ..., vn = await f(...)` (plain names, the await
-// alone on the right, no := ) without a function literal around it: the
-// task assigns the names.
+// alone on the right) without a function literal around it: the task
+// assigns the names. A `:=` inside a block first declares its new names:
+//
+//	r, err := await f(k)  =>  var r int; var err error; r, err = await f(k)
+//
+// Under the inline runner the call is made directly:
+//
+//	if autoawait.InlineSelected { r, err = f(k) } else { autoawait.Await(func() error { ... }, where) }
 func (st *state) lowerAssign(s *awaitSite) bool {
 	if s.lhs < 1 {
 		return false
@@ -76,7 +91,7 @@ func (st *state) lowerAssign(s *awaitSite) bool {
 	u := &st.units[s.unit]
 	var as *ast.AssignStmt
 	ast.Inspect(u.node(), func(n ast.Node) bool {
-		if a, ok := n.(*ast.AssignStmt); ok && len(a.Rhs) == 1 && a.Rhs[0] == s.node && a.Tok == token.ASSIGN {
+		if a, ok := n.(*ast.AssignStmt); ok && len(a.Rhs) == 1 && a.Rhs[0] == s.node {
 			as = a
 		}
 		return as == nil
@@ -89,23 +104,79 @@ func (st *state) lowerAssign(s *awaitSite) bool {
 			return false
 		}
 	}
-	lhs := append([]ast.Expr(nil), as.Lhs...)
-	var body []ast.Stmt
-	if s.unwrap {
-		lhs = append(lhs, ast.NewIdent("e"))
-		body = []ast.Stmt{
-			&ast.AssignStmt{Lhs: lhs, Tok: token.ASSIGN, Rhs: []ast.Expr{st.taskCall(s)}},
-			&ast.ReturnStmt{},
-		}
-	} else {
-		body = []ast.Stmt{
-			&ast.AssignStmt{Lhs: lhs, Tok: token.ASSIGN, Rhs: []ast.Expr{st.taskCall(s)}},
-			returnNil(),
+	if as.Tok == token.DEFINE {
+		if u.stmt == ast.Stmt(as) || !st.declareNames(u, as, s) {
+			return false // a session variable, or no list to declare in
 		}
 	}
-	stmt := &ast.ExprStmt{X: st.checked(s, doTask(body, s.unwrap))}
+	if as.Tok != token.ASSIGN {
+		return false
+	}
+	lhs := append([]ast.Expr(nil), as.Lhs...)
+	call := st.taskCall(s)
+	var body, direct []ast.Stmt
+	if s.unwrap {
+		elhs := append(append([]ast.Expr(nil), lhs...), ast.NewIdent("e"))
+		body = []ast.Stmt{&ast.AssignStmt{Lhs: elhs, Tok: token.ASSIGN, Rhs: []ast.Expr{call}}, &ast.ReturnStmt{}}
+		direct = []ast.Stmt{
+			&ast.DeclStmt{Decl: &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{ast.NewIdent("e")}, Type: ast.NewIdent("error")}}}},
+			&ast.AssignStmt{Lhs: elhs, Tok: token.ASSIGN, Rhs: []ast.Expr{call}},
+			&ast.ExprStmt{X: rtCall("Check", ast.NewIdent("e"), &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(s.where)})},
+		}
+	} else {
+		body = []ast.Stmt{&ast.AssignStmt{Lhs: lhs, Tok: token.ASSIGN, Rhs: []ast.Expr{call}}, returnNil()}
+		direct = []ast.Stmt{&ast.AssignStmt{Lhs: lhs, Tok: token.ASSIGN, Rhs: []ast.Expr{call}}}
+	}
+	var stmt ast.Stmt = &ast.IfStmt{
+		Cond: &ast.SelectorExpr{X: ast.NewIdent("autoawait"), Sel: ast.NewIdent("InlineSelected")},
+		Body: &ast.BlockStmt{List: direct},
+		Else: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: st.checked(s, doTask(body, s.unwrap))}}},
+	}
 	st.replaceStmt(s.unit, as, stmt)
 	return true
+}
+
+// declareNames turns the := as (inside a block of unit u) into `var`
+// declarations of its new names and an assignment, and reports whether it
+// could: the statement must stand in a list of statements.
+func (st *state) declareNames(u *unit, as *ast.AssignStmt, s *awaitSite) bool {
+	values := s.results
+	if s.unwrap {
+		values = values[:len(values)-1]
+	}
+	if len(values) != len(as.Lhs) {
+		return false
+	}
+	var decls []ast.Stmt
+	for i, l := range as.Lhs {
+		id := l.(*ast.Ident)
+		if id.Name == "_" || st.info.Defs[id] == nil {
+			continue // assigned, not declared
+		}
+		te := st.typeExpr(values[i])
+		if te == nil {
+			return false
+		}
+		decls = append(decls, &ast.DeclStmt{Decl: &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{
+			&ast.ValueSpec{Names: []*ast.Ident{ast.NewIdent(id.Name)}, Type: te},
+		}}})
+	}
+	done := false
+	astutil.Apply(u.node(), func(c *astutil.Cursor) bool {
+		if done || c.Node() != ast.Node(as) {
+			return !done
+		}
+		if c.Index() < 0 {
+			return false // not in a list: an if or switch header
+		}
+		for _, d := range decls {
+			c.InsertBefore(d)
+		}
+		as.Tok = token.ASSIGN
+		done = true
+		return false
+	}, nil)
+	return done
 }
 
 // replaceStmt puts stmt where old stands in unit i.
