@@ -9,12 +9,13 @@ import (
 // compound statements at the top level of a cell:
 //
 //   - a type switch that binds a variable fails: it runs in a block;
+//
 //   - a `:=` of several names inside a block fails ("undefined: r"): the
 //     statement runs in a function literal called in place (its
 //     variables are local to it anyway).
 //
-//	switch v := x.(type) { ... }            =>  { switch v := x.(type) { ... } }
-//	for ... { r, err := f(k); ... }         =>  func() { for ... { r, err := f(k); ... } }()
+//     switch v := x.(type) { ... }            =>  { switch v := x.(type) { ... } }
+//     for ... { r, err := f(k); ... }         =>  func() { for ... { r, err := f(k); ... } }()
 func (st *state) blocks() error {
 	for i, u := range st.units {
 		switch s := u.stmt.(type) {
