@@ -86,6 +86,34 @@ func (sh *Shell) goType(t reflect.Type, imports map[string]string) (string, bool
 		if t.NumMethod() == 0 {
 			return "any", true
 		}
+	case reflect.Func:
+		var in, out []string
+		for i := 0; i < t.NumIn(); i++ {
+			p, ok := sh.goType(t.In(i), imports)
+			if !ok {
+				return "", false
+			}
+			if t.IsVariadic() && i == t.NumIn()-1 {
+				p = "..." + strings.TrimPrefix(p, "[]")
+			}
+			in = append(in, p)
+		}
+		for i := 0; i < t.NumOut(); i++ {
+			r, ok := sh.goType(t.Out(i), imports)
+			if !ok {
+				return "", false
+			}
+			out = append(out, r)
+		}
+		sig := "func(" + strings.Join(in, ", ") + ")"
+		switch len(out) {
+		case 0:
+		case 1:
+			sig += " " + out[0]
+		default:
+			sig += " (" + strings.Join(out, ", ") + ")"
+		}
+		return sig, true
 	}
 	return "", false
 }

@@ -38,6 +38,9 @@ func (sh *Shell) show(ctx context.Context, res *Result, v reflect.Value, t types
 	} else if v.IsValid() {
 		typ = v.Type().String()
 	}
+	if typ == "interface{}" {
+		typ = "any"
+	}
 	res.Type = typ
 	switch typ {
 	case "int", "float64", "string", "bool", "untyped int", "untyped float", "untyped string", "untyped bool":

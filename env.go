@@ -48,7 +48,7 @@ func (e *env) Vars() []magics.Var {
 	q := e.sh.qualifier()
 	for _, o := range e.sh.sess.Objects() {
 		name := o.Name()
-		if strings.HasPrefix(name, "_") || name == "In" || name == "Out" || name == "igo_value" {
+		if strings.HasPrefix(name, "_") || name == "In" || name == "Out" || name == "job" || name == "igo_value" {
 			continue
 		}
 		v := magics.Var{Name: name, Type: types.TypeString(o.Type(), q)}

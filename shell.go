@@ -159,10 +159,14 @@ func (sh *Shell) Out(n int) (any, bool) {
 	return v, ok
 }
 
-// declareHistory gives the session In and Out.
+// declareHistory gives the session In, Out and job (job(N) is background
+// task N, for `await job(N)`).
 func (sh *Shell) declareHistory() error {
 	ctx := context.Background()
 	if err := sh.bind(ctx, "Out", true, sh.out, "history"); err != nil {
+		return err
+	}
+	if err := sh.bind(ctx, "job", true, autoawait.Job, "history"); err != nil {
 		return err
 	}
 	sh.inSync = -1

@@ -39,6 +39,7 @@ var Symbols = map[string]map[string]reflect.Value{
 
 		// goroutines
 		"Inline":          reflect.ValueOf(Inline),
+		"Result":          reflect.ValueOf(Result),
 		"InlineSelected":  reflect.ValueOf(&InlineSelected).Elem(),
 		"Await":           reflect.ValueOf(Await),
 		"Go":              reflect.ValueOf(Go),

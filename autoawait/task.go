@@ -2,6 +2,7 @@ package autoawait
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 )
@@ -150,6 +151,9 @@ func (t *Task) Done() <-chan struct{} { return t.done }
 // first, Wait returns the context's error and the task keeps running.
 // `await job(N)` lowers to a call of Wait.
 func (t *Task) Wait() (any, error) {
+	if t == nil {
+		return nil, errNoJob
+	}
 	select {
 	case <-t.done:
 		return t.outcome()
@@ -162,6 +166,33 @@ func (t *Task) Wait() (any, error) {
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
+}
+
+var errNoJob = errors.New("no such job")
+
+// Result is the outcome of a task from the values of its code, for %bg:
+// no value gives (nil, nil); one value v gives (v, nil); values ending in
+// an error (or a nil where it would be) give the values before it (one
+// value as itself, several as a []any) and that error.
+//
+//	%bg f()  =>  autoawait.Spawn("f()", func(context.Context) (any, error) { return autoawait.Result(f()) })
+func Result(values ...any) (any, error) {
+	n := len(values)
+	if n == 0 {
+		return nil, nil
+	}
+	if n == 1 {
+		return values[0], nil
+	}
+	last := values[n-1]
+	err, isErr := last.(error)
+	if !isErr && last != nil {
+		return values, nil
+	}
+	if n == 2 {
+		return values[0], err
+	}
+	return values[:n-1], err
 }
 
 func (t *Task) outcome() (any, error) {

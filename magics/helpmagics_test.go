@@ -21,9 +21,11 @@ func TestLsmagic(t *testing.T) {
 	}
 	want := `Available line magics:
   %autoawait  Show or set how await runs: on or off, the runner, a timeout per cell.
+  %bg         Run Go code as a background task; returns at once.
   %cd         Change the working directory.
   %doc        Show the documentation of a name, as NAME? does.
   %env        Show or set environment variables.
+  %jobs       List the background tasks, or cancel one.
   %lsmagic    List the magics, one line each.
   %magic      Show the help of every magic.
   %pwd        Return the working directory, as a string.
@@ -35,6 +37,7 @@ func TestLsmagic(t *testing.T) {
 
 Available cell magics:
   %%bash      Run the cell with bash.
+  %%bg        Run Go code as a background task; returns at once.
   %%time      Time a statement.
 
 Type %name? for the help of a magic, %magic for the help of all.

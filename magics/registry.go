@@ -163,11 +163,11 @@ func Default() *Registry {
 func Register(m Magic) error { return Default().Register(m) }
 
 // Builtins returns new instances of the magics this package defines, the
-// contents of [Default] before any Register: %autoawait, %cd, %doc, %env,
-// %lsmagic, %magic, %pwd, %reset, %who, %who_ls, %whos.
+// contents of [Default] before any Register: %autoawait, %bg, %cd, %doc,
+// %env, %jobs, %lsmagic, %magic, %pwd, %reset, %who, %who_ls, %whos.
 func Builtins() []Magic {
 	return []Magic{
-		newAutoawait(), newCd(), newDoc(), newEnvMagic(), newLsmagic(), newMagic(),
+		newAutoawait(), newBg(), newCd(), newDoc(), newEnvMagic(), newJobs(), newLsmagic(), newMagic(),
 		newPwd(), newReset(), newWho(), newWhoLs(), newWhos(),
 	}
 }

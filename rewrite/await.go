@@ -39,6 +39,7 @@ type awaitSite struct {
 	ctxArg    bool         // ...the cell's context
 	waitPtr   bool         // awWait: Wait has a pointer receiver: (&X).Wait()
 	waitErr   bool         // awWait: Wait returns an error
+	waitValue bool         // awCall: the call is X.Wait(), which returns (T, error)
 	typ       types.Type   // the operand's type, once seen
 	where     string       // "In[4]:1:9: await f(x)", for its errors
 }
@@ -180,6 +181,9 @@ func (st *state) placeholder(s *awaitSite) ast.Expr {
 // callOf is the call an awCall site makes: X itself, or X() / X(ctx) for a
 // func value (a nil context stands in for the checker).
 func (st *state) callOf(s *awaitSite) *ast.CallExpr {
+	if s.waitValue {
+		return waitCall(s)
+	}
 	if c, ok := s.x.(*ast.CallExpr); ok && !s.funcValue {
 		return c
 	}
@@ -205,7 +209,7 @@ func (st *state) decideAwaits() (changed bool, bad *awaitSite) {
 		if s.kind == awBad && bad == nil {
 			bad = s
 		}
-		if s.kind != old.kind || s.unwrap != old.unwrap || len(s.results) != len(old.results) ||
+		if s.kind != old.kind || s.unwrap != old.unwrap || s.waitValue != old.waitValue || len(s.results) != len(old.results) ||
 			s.funcValue != old.funcValue || s.ctxArg != old.ctxArg || s.waitPtr != old.waitPtr || s.waitErr != old.waitErr {
 			changed = true
 		}
@@ -242,8 +246,15 @@ func (st *state) decide(s *awaitSite) {
 	}
 	if m, ptr := st.method(t, tv.Addressable(), "Wait"); m != nil {
 		sig := m.Signature()
-		if sig.Params().Len() == 0 && (sig.Results().Len() == 0 || sig.Results().Len() == 1 && isError(sig.Results().At(0).Type())) {
-			s.kind, s.waitPtr, s.waitErr = awWait, ptr, sig.Results().Len() == 1
+		rs := sig.Results()
+		if sig.Params().Len() == 0 && (rs.Len() == 0 || rs.Len() == 1 && isError(rs.At(0).Type())) {
+			s.kind, s.waitPtr, s.waitErr = awWait, ptr, rs.Len() == 1
+			return
+		}
+		if sig.Params().Len() == 0 && rs.Len() == 2 && isError(rs.At(1).Type()) {
+			// A task: Wait() (T, error) gives T.
+			st.setCall(s, []types.Type{rs.At(0).Type(), rs.At(1).Type()}, false)
+			s.waitPtr, s.waitValue = ptr, true
 			return
 		}
 	}
@@ -278,7 +289,7 @@ func (st *state) decide(s *awaitSite) {
 // setCall makes s a call with results rs. The final error is checked,
 // unless the await's caller receives it as a value (v, err := await f()).
 func (st *state) setCall(s *awaitSite, rs []types.Type, funcValue bool) {
-	s.kind, s.results, s.funcValue, s.ctxArg = awCall, rs, funcValue, false
+	s.kind, s.results, s.funcValue, s.ctxArg, s.waitValue = awCall, rs, funcValue, false, false
 	n := len(rs)
 	s.unwrap = n > 0 && isError(rs[n-1]) && s.lhs != n
 }
@@ -334,4 +345,13 @@ func replaceNode(root ast.Node, old, new ast.Node) {
 		}
 		return true
 	}, nil)
+}
+
+// waitCall is X.Wait(), or (&X).Wait() when Wait needs the pointer.
+func waitCall(s *awaitSite) *ast.CallExpr {
+	recv := s.x
+	if s.waitPtr {
+		recv = &ast.UnaryExpr{OpPos: s.x.Pos(), Op: token.AND, X: s.x}
+	}
+	return &ast.CallExpr{Fun: &ast.SelectorExpr{X: recv, Sel: &ast.Ident{Name: "Wait", NamePos: s.x.End()}}, Lparen: s.x.End(), Rparen: s.x.End()}
 }

@@ -248,6 +248,9 @@ func (st *state) lowerCall(s *awaitSite) ast.Expr {
 // taskCall is the call the task makes: the awaited call, or the func
 // value called with the cell's context when it takes one.
 func (st *state) taskCall(s *awaitSite) ast.Expr {
+	if s.waitValue {
+		return waitCall(s)
+	}
 	if c, ok := s.x.(*ast.CallExpr); ok && !s.funcValue {
 		return c
 	}
