@@ -150,3 +150,10 @@ func (e *env) SetAutoawait(s magics.AwaitSettings) error {
 	e.sh.awaitOff, e.sh.timeout = !s.On, s.Timeout
 	return nil
 }
+
+var _ magics.FileRunner = (*env)(nil)
+
+// RunFile runs a file for %run.
+func (e *env) RunFile(ctx context.Context, file string, args []string) error {
+	return e.sh.RunFile(ctx, file, args)
+}

@@ -227,7 +227,7 @@ func (sh *Shell) RunCell(ctx context.Context, cell string, opts *CellOptions) (*
 	// The cell's context, which awaits and the group runner share.
 	end := autoawait.Begin(ctx)
 	ctx = autoawait.Context()
-	err := sh.runSegments(ctx, cell, n, res)
+	err := sh.runSegments(ctx, cell, n, res, true)
 	if gerr := end(); err == nil && gerr != nil {
 		err = sh.runtimeError(ctx, n, gerr)
 	}
@@ -237,15 +237,26 @@ func (sh *Shell) RunCell(ctx context.Context, cell string, opts *CellOptions) (*
 	return res, err
 }
 
-// runSegments runs the parts of cell n in order.
-func (sh *Shell) runSegments(ctx context.Context, cell string, n int, res *Result) error {
+// runNested runs a cell inside the running one (%run): the same number,
+// positions of its own, no value shown.
+func (sh *Shell) runNested(ctx context.Context, cell string, opts *CellOptions) (*Result, error) {
+	saved := sh.cur
+	defer func() { sh.cur = saved }()
+	sh.cur = *opts
+	res := &Result{Count: sh.count}
+	return res, sh.runSegments(ctx, cell, sh.count, res, false)
+}
+
+// runSegments runs the parts of cell n in order; the value of the last
+// one is shown when show is set.
+func (sh *Shell) runSegments(ctx context.Context, cell string, n int, res *Result, show bool) error {
 	segs, err := magics.Parse(cell, &magics.ParseOptions{IsGoExpr: sh.isGoExpr})
 	if err != nil {
 		return fmt.Errorf("%s:%w", sh.name(n), err)
 	}
 	env := &env{sh: sh, n: n}
 	for i, seg := range segs {
-		last := i == len(segs)-1
+		last := show && i == len(segs)-1
 		if seg.Kind == magics.GoCode {
 			display := ""
 			if last {

@@ -30,6 +30,7 @@ func TestLsmagic(t *testing.T) {
   %magic      Show the help of every magic.
   %pwd        Return the working directory, as a string.
   %reset      Forget every name the session declared.
+  %run        Run a Go program, or a file of cells in the session.
   %time       Time a statement.
   %who        Print the names the session declared.
   %who_ls     Return the names the session declared, as a sorted []string.

@@ -164,10 +164,10 @@ func Register(m Magic) error { return Default().Register(m) }
 
 // Builtins returns new instances of the magics this package defines, the
 // contents of [Default] before any Register: %autoawait, %bg, %cd, %doc,
-// %env, %jobs, %lsmagic, %magic, %pwd, %reset, %who, %who_ls, %whos.
+// %env, %jobs, %lsmagic, %magic, %pwd, %reset, %run, %who, %who_ls, %whos.
 func Builtins() []Magic {
 	return []Magic{
 		newAutoawait(), newBg(), newCd(), newDoc(), newEnvMagic(), newJobs(), newLsmagic(), newMagic(),
-		newPwd(), newReset(), newWho(), newWhoLs(), newWhos(),
+		newPwd(), newReset(), newRun(), newWho(), newWhoLs(), newWhos(),
 	}
 }

@@ -104,7 +104,7 @@ func TestClone(t *testing.T) {
 }
 
 func TestDefault(t *testing.T) {
-	want := []string{"autoawait", "bg", "cd", "doc", "env", "jobs", "lsmagic", "magic", "pwd", "reset", "who", "who_ls", "whos"}
+	want := []string{"autoawait", "bg", "cd", "doc", "env", "jobs", "lsmagic", "magic", "pwd", "reset", "run", "who", "who_ls", "whos"}
 	if diff := cmp.Diff(want, magics.NewRegistry(magics.Builtins()...).Names()); diff != "" {
 		t.Errorf("built-in names (-want +got):\n%s", diff)
 	}

@@ -1,0 +1,113 @@
+package igo
+
+import (
+	"context"
+	"fmt"
+	"go/parser"
+	"go/token"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib/unrestricted"
+)
+
+// A FileCell is a cell of a file and the line it starts on.
+type FileCell struct {
+	Src  string
+	Line int
+}
+
+// SplitCells cuts the text of a file of cells at its "// %%" lines (the
+// jupytext percent convention); without such lines each line, plus the
+// lines that follow while the input is incomplete, is a cell, as at the
+// prompt.
+func SplitCells(text string) []FileCell {
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	var cells []FileCell
+	percent := false
+	for _, l := range lines {
+		if isPercentLine(l) {
+			percent = true
+			break
+		}
+	}
+	if percent {
+		start := 0
+		for i := 0; i <= len(lines); i++ {
+			if i == len(lines) || isPercentLine(lines[i]) {
+				if src := strings.Join(lines[start:i], "\n"); strings.TrimSpace(src) != "" {
+					cells = append(cells, FileCell{Src: src, Line: start + 1})
+				}
+				start = i + 1
+			}
+		}
+		return cells
+	}
+	start := 0
+	for i := range lines {
+		src := strings.Join(lines[start:i+1], "\n")
+		if Incomplete(src) && i < len(lines)-1 {
+			continue
+		}
+		if strings.TrimSpace(src) != "" {
+			cells = append(cells, FileCell{Src: src, Line: start + 1})
+		}
+		start = i + 1
+	}
+	return cells
+}
+
+func isPercentLine(l string) bool {
+	t := strings.TrimSpace(l)
+	return t == "// %%" || strings.HasPrefix(t, "// %% ")
+}
+
+// IsProgram reports whether file is Go source with package main.
+func IsProgram(file string) bool {
+	if !strings.HasSuffix(file, ".go") {
+		return false
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), file, nil, parser.PackageClauseOnly)
+	return err == nil && f.Name.Name == "main"
+}
+
+// RunProgram runs a Go program (package main) with its own interpreter,
+// as `yaegi run` does; os.Exit and log.Fatal are the real ones.
+func RunProgram(ctx context.Context, file string, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	i := interp.New(interp.Options{
+		Stdin: stdin, Stdout: stdout, Stderr: stderr,
+		Args:         append([]string{file}, args...),
+		Unrestricted: true,
+	})
+	for _, syms := range []interp.Exports{Symbols(), unrestricted.Symbols} {
+		if err := i.Use(syms); err != nil {
+			return err
+		}
+	}
+	_, err := i.EvalPathWithContext(ctx, file)
+	return err
+}
+
+// RunFile runs a file in the session: a Go program with its own
+// interpreter, any other file as cells (await allowed at the top level),
+// with errors at file:line:col. It stops at the first failing cell.
+func (sh *Shell) RunFile(ctx context.Context, file string, args []string) error {
+	if IsProgram(file) {
+		if err := RunProgram(ctx, file, args, sh.opts.Stdin, sh.opts.Stdout, sh.opts.Stderr); err != nil {
+			return fmt.Errorf("%s: %w", file, err)
+		}
+		return nil
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	for _, c := range SplitCells(string(data)) {
+		if _, err := sh.runNested(ctx, c.Src, &CellOptions{Name: file, Line: c.Line}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
