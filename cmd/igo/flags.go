@@ -18,6 +18,9 @@ Usage:
                          cells separated by "// %%" lines, or one cell per
                          line (plus its continuation lines) without them
   igo -c CODE [-i]       run CODE as one cell
+  igo rewrite [FILE|-]   print the Go each cell of FILE (or standard input)
+                         becomes, without running it (igo rewrite --help);
+                         a file named rewrite runs as igo ./rewrite
 
 Flags:
   -c CODE      run CODE as one cell, then exit (stay with -i)

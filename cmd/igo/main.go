@@ -4,6 +4,7 @@
 //	igo                 interactive shell (or cells from standard input)
 //	igo FILE            run a Go program (package main) or a file of cells
 //	igo -c CODE [-i]    run CODE as one cell (-i: stay interactive after)
+//	igo rewrite [FILE]  print the Go each cell becomes, without running it
 //
 // Run `igo --help` for the details.
 package main
@@ -21,7 +22,13 @@ type exitError int
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
 
 func main() {
-	err := run(os.Args[1:])
+	var err error
+	switch args := os.Args[1:]; {
+	case len(args) > 0 && args[0] == "rewrite": // a file named rewrite: igo ./rewrite
+		err = runRewrite(args[1:])
+	default:
+		err = run(args)
+	}
 	var code exitError
 	switch {
 	case err == nil:
