@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"regexp"
 	"sync"
+	"time"
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
@@ -81,9 +82,38 @@ func NewYaegi(stdin io.Reader, stdout, stderr io.Writer) *Yaegi {
 	return &Yaegi{i: i}
 }
 
+// stopDelay is how long an evaluation may take to unwind by itself once
+// its context is done, before yaegi is told to stop it. An interrupted
+// await unwinds at once, through the runtime; only code that ignores the
+// context (for {}, a receive, select {}) needs yaegi's stop, which
+// returns before yaegi's goroutine has finished (the next evaluation would
+// race with it) and which stops every closure made before it for good.
+const stopDelay = 50 * time.Millisecond
+
 // Eval implements Evaluator.
 func (y *Yaegi) Eval(ctx context.Context, src string) (reflect.Value, error) {
-	return y.i.EvalWithContext(ctx, src)
+	if ctx.Done() == nil {
+		return y.i.EvalWithContext(ctx, src)
+	}
+	inner, stop := context.WithCancel(context.Background())
+	defer stop()
+	finished := make(chan struct{})
+	defer close(finished)
+	go func() {
+		select {
+		case <-ctx.Done():
+		case <-finished:
+			return
+		}
+		t := time.NewTimer(stopDelay)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			stop()
+		case <-finished:
+		}
+	}()
+	return y.i.EvalWithContext(inner, src)
 }
 
 // panicFilter drops the lines yaegi writes for each frame a panic unwinds

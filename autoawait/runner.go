@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // A Runner runs the awaited operations of a cell. Runners are selected by
@@ -160,6 +161,19 @@ func (goroutineRunner) Run(ctx context.Context, task func() error) error {
 		workers.put(w)
 		return err
 	case <-done:
+	}
+	// A task that heeds its context ends now: let it, so that it does not
+	// run on while the cell unwinds and the next one starts.
+	t := time.NewTimer(settleDelay)
+	defer t.Stop()
+	select {
+	case err := <-w.res:
+		workers.put(w)
+		if err == nil {
+			err = ctx.Err()
+		}
+		return err
+	case <-t.C:
 		abandoned.Add(1)
 		if w.state.CompareAndSwap(stateBusy, stateAbandoned) {
 			return ctx.Err()
@@ -169,6 +183,10 @@ func (goroutineRunner) Run(ctx context.Context, task func() error) error {
 		return w.result()
 	}
 }
+
+// settleDelay is how long a cancelled Run waits for its task to end
+// before it abandons it.
+const settleDelay = 20 * time.Millisecond
 
 // groupRunner runs tasks as goroutineRunner does; Begin gives a cell a
 // group when it is selected.

@@ -30,7 +30,7 @@ func run(args []string) error {
 		fmt.Println(version())
 		return nil
 	}
-	if c.file != "" && isProgram(c.file) {
+	if c.file != "" && igo.IsProgram(c.file) {
 		return runProgram(c.file, c.args)
 	}
 	tty := term.IsTerminal(int(os.Stdin.Fd()))
