@@ -3,6 +3,7 @@ package autoawait
 import (
 	"context"
 	"sync"
+	"time"
 )
 
 // A group holds the goroutines a cell starts under the group runner, in
@@ -87,18 +88,28 @@ func (g *group) wait() error {
 		g.idle = idle
 	}
 	g.mu.Unlock()
-	interrupted := false
+	interrupted, failed := false, false
 	if idle != nil {
 		select {
 		case <-idle:
 		case <-g.parent.Done():
 			interrupted = true
+		case <-g.ctx.Done():
+			// A member failed and cancelled the others: those that heed
+			// the context end now; the rest are abandoned.
+			t := time.NewTimer(settleDelay)
+			select {
+			case <-idle:
+			case <-t.C:
+				failed = true
+			}
+			t.Stop()
 		}
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.ended = true
-	if interrupted && g.n > 0 {
+	if (interrupted || failed) && g.n > 0 {
 		g.abandoned = true
 		abandoned.Add(int64(g.n))
 	} else {

@@ -14,14 +14,14 @@ import (
 // The function and its arguments are evaluated where the go statement
 // stands, as Go does:
 //
-//	go func() { ... }()  =>  go autoawait.Go(func() { ... })
-//	go f(x, 1)           =>  { igo_a0, igo_a1 := x, T(1); go autoawait.Go(func() { f(igo_a0, igo_a1) }) }
+//	go func() { ... }()  =>  { igo_g := func() { ... }; go autoawait.Go(igo_g) }
+//	go f(x, 1)           =>  { igo_a0, igo_a1 := x, T(1); igo_g := func() { f(igo_a0, igo_a1) }; go autoawait.Go(igo_g) }
 //
 // A go statement of the cell's own code (not inside a function) starts its
 // goroutine through the runtime, which joins it to the cell under the
 // group runner:
 //
-//	go work()  =>  autoawait.Start(func() { work() })
+//	go work()  =>  { igo_g := func() { work() }; autoawait.Start(igo_g) }
 func (st *state) goGuard() error {
 	for i := range st.units {
 		u := &st.units[i]
@@ -81,11 +81,16 @@ func (st *state) guard(g *ast.GoStmt) ast.Stmt {
 		}
 	}
 	st.needRT = true
-	goRT := func(fn ast.Expr) *ast.GoStmt {
-		return &ast.GoStmt{Go: g.Go, Call: &ast.CallExpr{
-			Fun:  &ast.SelectorExpr{X: ast.NewIdent("autoawait"), Sel: ast.NewIdent("Go")},
-			Args: []ast.Expr{fn},
-		}}
+	// The literal is bound to a variable before it goes: the evaluator
+	// makes a closure's copy of the variables it uses there, and would
+	// otherwise let a later iteration's values show through.
+	goRT := func(lit *ast.FuncLit, pre ...ast.Stmt) ast.Stmt {
+		return &ast.BlockStmt{List: append(pre,
+			&ast.AssignStmt{Lhs: []ast.Expr{ast.NewIdent("igo_g")}, Tok: token.DEFINE, Rhs: []ast.Expr{lit}},
+			&ast.GoStmt{Go: g.Go, Call: &ast.CallExpr{
+				Fun:  &ast.SelectorExpr{X: ast.NewIdent("autoawait"), Sel: ast.NewIdent("Go")},
+				Args: []ast.Expr{ast.NewIdent("igo_g")},
+			}})}
 	}
 	if lit, ok := call.Fun.(*ast.FuncLit); ok && len(call.Args) == 0 {
 		return goRT(lit)
@@ -109,10 +114,7 @@ func (st *state) guard(g *ast.GoStmt) ast.Stmt {
 	if len(lhs) == 0 {
 		return goRT(lit)
 	}
-	return &ast.BlockStmt{List: []ast.Stmt{
-		&ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, Rhs: rhs},
-		goRT(lit),
-	}}
+	return goRT(lit, &ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, Rhs: rhs})
 }
 
 // isStatic reports whether fn names a function (not a value that could

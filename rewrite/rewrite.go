@@ -124,6 +124,7 @@ var pipeline = []pass{
 	{"history", "__ and ___ name the last two displayed values", (*state).history},
 	{"autoimport", "import standard packages used without an import", (*state).autoImport},
 	{"check", "type-check against the session", (*state).check},
+	{"loopvar", "each loop iteration has its own variables (Go 1.22)", (*state).loopVars},
 	{"display", "bind a final expression to the display variable", (*state).display},
 	{"await", "lower await to tasks of the runtime", (*state).lowerAwaits},
 	{"tuplenil", "type a nil in a tuple assignment", (*state).tupleNil},
@@ -153,6 +154,7 @@ type state struct {
 	shown     *Display
 	needRT    bool
 	awaits    []*awaitSite
+	loops     int   // loop variables renamed so far
 	err       error // found while building the checker's view
 	result    *Result
 }
