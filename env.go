@@ -92,9 +92,9 @@ func (sh *Shell) qualifier() types.Qualifier {
 	}
 }
 
-// isGoExpr says whether src (`!x` after `v :=`) is Go in this session:
+// IsGoExpr says whether src (`!x` after `v :=`) is Go in this session:
 // it parses, and every name in it is declared, predeclared or a package.
-func (sh *Shell) isGoExpr(src string) bool {
+func (sh *Shell) IsGoExpr(src string) bool {
 	x, err := parser.ParseExpr(src)
 	if err != nil {
 		return false

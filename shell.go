@@ -250,7 +250,7 @@ func (sh *Shell) runNested(ctx context.Context, cell string, opts *CellOptions) 
 // runSegments runs the parts of cell n in order; the value of the last
 // one is shown when show is set.
 func (sh *Shell) runSegments(ctx context.Context, cell string, n int, res *Result, show bool) error {
-	segs, err := magics.Parse(cell, &magics.ParseOptions{IsGoExpr: sh.isGoExpr})
+	segs, err := magics.Parse(cell, &magics.ParseOptions{IsGoExpr: sh.IsGoExpr})
 	if err != nil {
 		return fmt.Errorf("%s:%w", sh.name(n), err)
 	}

@@ -174,3 +174,21 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 		time.Sleep(time.Millisecond)
 	}
 }
+
+// The first member to panic ends the group: members that ignore the
+// cancellation are abandoned, and end returns the panic without waiting
+// for them.
+func TestGroupFailureAbandonsStuckMembers(t *testing.T) {
+	useRunner(t, "group")
+	end := autoawait.Begin(context.Background())
+	release := make(chan struct{})
+	autoawait.Start(func() { <-release }) // ignores the context
+	autoawait.Start(func() { panic("member failed") })
+	var err error
+	within(t, 5*time.Second, "end() after a member panicked", func() { err = end() })
+	var pe *autoawait.PanicError
+	if !errors.As(err, &pe) || pe.Value != "member failed" {
+		t.Errorf("end() = %v; want the member's panic", err)
+	}
+	close(release)
+}

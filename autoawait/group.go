@@ -95,6 +95,10 @@ func (g *group) wait() error {
 		case <-g.parent.Done():
 			interrupted = true
 		case <-g.ctx.Done():
+			if g.parent.Err() != nil {
+				interrupted = true // the cell's own context, not a member
+				break
+			}
 			// A member failed and cancelled the others: those that heed
 			// the context end now; the rest are abandoned.
 			t := time.NewTimer(settleDelay)

@@ -6,10 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"go/ast"
-	"go/parser"
 	"go/scanner"
-	"go/types"
 	"io"
 	"os"
 	"reflect"
@@ -69,7 +66,7 @@ func runRewrite(args []string) error {
 	}
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
-	isGo := goExpr(sh.Session())
+	isGo := sh.IsGoExpr
 	for i, c := range igo.SplitCells(string(data)) { // as igo FILE and %run split them
 		cell := rewriter{sess: sh.Session(), isGo: isGo, n: i + 1, file: name, line: c.Line}
 		if err := cell.rewrite(c.Src); err != nil {
@@ -178,41 +175,3 @@ func (r *rewriter) other(seg magics.Segment, lines []string) error {
 	return err
 }
 
-// goExpr tells `v := !x` (Go) from `v := !cmd` as the shell does: x is Go
-// when it parses and every name in it is declared in the session,
-// predeclared or a package.
-func goExpr(sess *rewrite.Session) func(string) bool {
-	pkgs := map[string]bool{}
-	for key := range igo.Symbols() {
-		pkgs[key[strings.LastIndex(key, "/")+1:]] = true
-	}
-	known := func(name string) bool {
-		_, imported := sess.Imports()[name]
-		return imported || pkgs[name] || sess.Lookup(name) != nil || types.Universe.Lookup(name) != nil
-	}
-	return func(src string) bool {
-		x, err := parser.ParseExpr(src)
-		if err != nil {
-			return false
-		}
-		ok := true
-		ast.Inspect(x, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.SelectorExpr:
-				ast.Inspect(n.X, func(m ast.Node) bool {
-					if id, isID := m.(*ast.Ident); isID && !known(id.Name) {
-						ok = false
-					}
-					return ok
-				})
-				return false
-			case *ast.Ident:
-				ok = ok && known(n.Name)
-			case *ast.FuncLit:
-				return false
-			}
-			return ok
-		})
-		return ok
-	}
-}
