@@ -174,4 +174,3 @@ func (r *rewriter) other(seg magics.Segment, lines []string) error {
 	_, err := rewrite.Cell(r.sess, decl, &rewrite.Options{Name: name, Line: seg.Line + line0})
 	return err
 }
-
