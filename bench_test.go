@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"testing"
+	"time"
 
 	"github.com/igolang/igo"
+	"github.com/igolang/igo/timeit"
 )
 
 // BenchmarkFirstUse times a fresh shell's first cell: one that uses
@@ -71,4 +73,56 @@ func BenchmarkAwait(b *testing.B) {
 	}
 	sh, _ := igo.New(&igo.Options{Stdout: io.Discard, Stderr: io.Discard})
 	sh.Run(context.Background(), "%autoawait goroutine")
+}
+
+// BenchmarkTimeitHarness compares what %timeit -n 1000000 x++ reports per
+// loop with the per-iteration time of the same statement in a hand-written
+// interpreted loop timed from outside (target: at most 1.2x); bench/timeit
+// prints both and the ratio.
+func BenchmarkTimeitHarness(b *testing.B) {
+	const loops = 1000000
+	sh, err := igo.New(&igo.Options{Stdout: io.Discard, Stderr: io.Discard})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	run := func(cell string) *igo.Result {
+		res, err := sh.Run(ctx, cell)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return res
+	}
+	run("x := 0")
+	var hand, harness time.Duration
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		run(fmt.Sprintf("for i := 0; i < %d; i++ { x++ }", loops))
+		hand += time.Since(start)
+		res := run(fmt.Sprintf("%%timeit -q -o -n %d -r 1 x++", loops))
+		r, ok := res.Value.(*timeit.Result)
+		if !ok {
+			b.Fatalf("%%timeit -o gave %T", res.Value)
+		}
+		harness += r.Runs[0]
+	}
+	handNs := float64(hand.Nanoseconds()) / float64(b.N*loops)
+	harnessNs := float64(harness.Nanoseconds()) / float64(b.N*loops)
+	b.ReportMetric(handNs, "hand-ns/op")
+	b.ReportMetric(harnessNs, "timeit-ns/op")
+	b.ReportMetric(harnessNs/handNs, "ratio")
+}
+
+// BenchmarkTimeitTrivial is the wall time of `%timeit x := 1` with the
+// default options (target: at most 2.5 s; IPython's %timeit pass: ~6.9 s).
+func BenchmarkTimeitTrivial(b *testing.B) {
+	sh, err := igo.New(&igo.Options{Stdout: io.Discard, Stderr: io.Discard})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		if _, err := sh.Run(context.Background(), "%timeit x := 1"); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 
 	"github.com/igolang/igo/autoawait"
+	"github.com/igolang/igo/timeit"
 )
 
 // An Evaluator runs the chunks the rewrite produces, one at a time, and
@@ -40,6 +41,14 @@ func Symbols() map[string]map[string]reflect.Value {
 			}
 		}
 		symbols["os/exec/exec"] = unrestricted.Symbols["os/exec/exec"]
+		symbols["github.com/igolang/igo/timeit/timeit"] = map[string]reflect.Value{
+			"Result":      reflect.ValueOf((*timeit.Result)(nil)),
+			"Options":     reflect.ValueOf((*timeit.Options)(nil)),
+			"Loop":        reflect.ValueOf((*timeit.Loop)(nil)),
+			"Run":         reflect.ValueOf(timeit.Run),
+			"FormatTime":  reflect.ValueOf(timeit.FormatTime),
+			"FormatCount": reflect.ValueOf(timeit.FormatCount),
+		}
 		// "." carries yaegi's interface wrappers for compiled functions.
 		mapTypes := map[reflect.Value][]reflect.Type{}
 		for k, v := range stdlib.Symbols["."]["MapTypes"].Interface().(map[reflect.Value][]reflect.Type) {

@@ -51,6 +51,9 @@ type Shell struct {
 	docs     *godoc.Index
 
 	count    int
+	timeits  int           // %timeit loops declared so far
+	stdout   *switchWriter
+	stderr   *switchWriter
 	awaitOff bool          // %autoawait off
 	timeout  time.Duration // %autoawait --timeout
 	goPanics atomic.Int64  // panics in goroutines the cells started
@@ -100,6 +103,9 @@ func New(opts *Options) (*Shell, error) {
 	if o.Stderr == nil {
 		o.Stderr = os.Stderr
 	}
+	// Output goes through switches, so that %%capture can redirect it.
+	sh.stdout, sh.stderr = &switchWriter{w: o.Stdout}, &switchWriter{w: o.Stderr}
+	o.Stdout, o.Stderr = sh.stdout, sh.stderr
 	sh.eval = o.Evaluator
 	if sh.eval == nil {
 		sh.eval = NewYaegi(o.Stdin, o.Stdout, o.Stderr)
@@ -114,9 +120,15 @@ func New(opts *Options) (*Shell, error) {
 	}
 	sh.packages = packageNames(keys)
 	sh.sess = rewrite.NewSession(rewrite.Config{Importer: sh.imp, Packages: sh.packagePath})
-	sh.reg = o.Magics
-	if sh.reg == nil {
-		sh.reg = magics.Default()
+	reg := o.Magics
+	if reg == nil {
+		reg = magics.Default()
+	}
+	// The shell's own magics join a copy; an embedder's magic of the same
+	// name wins.
+	sh.reg = reg.Clone()
+	for _, m := range sh.timeMagics() {
+		sh.reg.Register(m)
 	}
 	sh.docs = godoc.New("")
 	stderr := o.Stderr
@@ -338,6 +350,14 @@ func (sh *Shell) runGo(ctx context.Context, code string, n, line int, display st
 	if err != nil {
 		return reflect.Value{}, nil, err
 	}
+	value, err := sh.evalChunks(ctx, r, n)
+	return value, r.Display, err
+}
+
+// evalChunks evaluates a rewritten cell's chunks in order and returns the
+// value of its display chunk. When a chunk fails, the names of the chunks
+// after it are forgotten: the evaluator never saw them.
+func (sh *Shell) evalChunks(ctx context.Context, r *rewrite.Result, n int) (reflect.Value, error) {
 	var value reflect.Value
 	for i, c := range r.Chunks {
 		v, err := sh.eval.Eval(ctx, c.Src)
@@ -349,13 +369,13 @@ func (sh *Shell) runGo(ctx context.Context, code string, n, line int, display st
 			if len(later) > 0 {
 				sh.sess.Forget(later...)
 			}
-			return reflect.Value{}, nil, sh.evalError(ctx, n, err)
+			return reflect.Value{}, sh.evalError(ctx, n, err)
 		}
 		if c.Display {
 			value = v
 		}
 	}
-	return value, r.Display, nil
+	return value, nil
 }
 
 func mentions(code, name string) bool {
