@@ -4,6 +4,8 @@ import (
 	"context"
 	"io"
 	"sync"
+
+	"github.com/igolang/igo/magics"
 )
 
 // A switchWriter writes to a writer that can be swapped while the shell
@@ -27,6 +29,8 @@ func (s *switchWriter) swap(w io.Writer) io.Writer {
 	s.w = w
 	return old
 }
+
+var _ magics.Capturer = (*env)(nil)
 
 // RunCaptured runs code as part of the running cell with the shell's
 // standard output and error going to stdout and stderr (%%capture).

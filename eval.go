@@ -14,6 +14,7 @@ import (
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 
 	"github.com/igolang/igo/autoawait"
+	"github.com/igolang/igo/magics"
 	"github.com/igolang/igo/timeit"
 )
 
@@ -41,6 +42,9 @@ func Symbols() map[string]map[string]reflect.Value {
 			}
 		}
 		symbols["os/exec/exec"] = unrestricted.Symbols["os/exec/exec"]
+		symbols["github.com/igolang/igo/magics/magics"] = map[string]reflect.Value{
+			"Captured": reflect.ValueOf((*magics.Captured)(nil)),
+		}
 		symbols["github.com/igolang/igo/timeit/timeit"] = map[string]reflect.Value{
 			"Result":      reflect.ValueOf((*timeit.Result)(nil)),
 			"Options":     reflect.ValueOf((*timeit.Options)(nil)),

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/igolang/igo/autoawait"
+	"github.com/igolang/igo/history"
 	"github.com/igolang/igo/internal/godoc"
 	"github.com/igolang/igo/magics"
 	"github.com/igolang/igo/rewrite"
@@ -36,6 +37,9 @@ type Options struct {
 	Interactive bool
 	// Confirm asks a yes/no question; nil answers no.
 	Confirm func(question string) bool
+	// History keeps the cells run (%history, %rerun, %save); nil means a
+	// history in memory. The igo command opens the one in history.Dir().
+	History *history.Store
 }
 
 // A Shell is an igo session: the typed session, the evaluator, history
@@ -51,7 +55,8 @@ type Shell struct {
 	docs     *godoc.Index
 
 	count    int
-	timeits  int           // %timeit loops declared so far
+	timeits  int // %timeit loops declared so far
+	hist     *history.Store
 	stdout   *switchWriter
 	stderr   *switchWriter
 	awaitOff bool          // %autoawait off
@@ -127,8 +132,12 @@ func New(opts *Options) (*Shell, error) {
 	// The shell's own magics join a copy; an embedder's magic of the same
 	// name wins.
 	sh.reg = reg.Clone()
-	for _, m := range sh.timeMagics() {
+	for _, m := range append(sh.timeMagics(), sh.historyMagics()...) {
 		sh.reg.Register(m)
+	}
+	sh.hist = o.History
+	if sh.hist == nil {
+		sh.hist = history.OpenMemory()
 	}
 	sh.docs = godoc.New("")
 	stderr := o.Stderr
@@ -230,6 +239,7 @@ func (sh *Shell) RunCell(ctx context.Context, cell string, opts *CellOptions) (*
 	sh.count++
 	n := sh.count
 	sh.in = append(sh.in, strings.TrimRight(cell, "\n"))
+	sh.hist.Add(n, strings.TrimRight(cell, "\n"))
 	res := &Result{Count: n}
 	if sh.timeout > 0 {
 		var cancel context.CancelFunc

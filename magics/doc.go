@@ -35,7 +35,9 @@
 //		}))
 //	}
 //
-// The built-in magics are %cd, %doc, %env, %lsmagic, %magic, %pwd, %reset,
-// %who, %who_ls and %whos; %lsmagic lists them and %name? shows the help
-// of one.
+// [Builtins] names the built-in magics. Some need more of the shell than
+// Env: they ask for it with an optional interface, such as [Capturer] for
+// %%capture or [InputSetter] for %load, and fail, or do less, without it.
+// %lsmagic lists the magics, %quickref shows them with igo's syntax on one
+// screen, and %name? shows the help of one.
 package magics

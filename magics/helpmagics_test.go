@@ -13,33 +13,38 @@ import (
 
 func TestLsmagic(t *testing.T) {
 	env := &fakeEnv{reg: magics.NewRegistry(append(magics.Builtins(),
-		nop(magics.Usage{Name: "bash", Cell: true, Summary: "Run the cell with bash."}),
 		nop(magics.Usage{Name: "time", Line: true, Cell: true, Summary: "Time a statement."}),
 	)...)}
 	if _, err := env.run("%lsmagic"); err != nil {
 		t.Fatal(err)
 	}
 	want := `Available line magics:
-  %autoawait  Show or set how await runs: on or off, the runner, a timeout per cell.
-  %bg         Run Go code as a background task; returns at once.
-  %cd         Change the working directory.
-  %doc        Show the documentation of a name, as NAME? does.
-  %env        Show or set environment variables.
-  %jobs       List the background tasks, or cancel one.
-  %lsmagic    List the magics, one line each.
-  %magic      Show the help of every magic.
-  %pwd        Return the working directory, as a string.
-  %reset      Forget every name the session declared.
-  %run        Run a Go program, or a file of cells in the session.
-  %time       Time a statement.
-  %who        Print the names the session declared.
-  %who_ls     Return the names the session declared, as a sorted []string.
-  %whos       Print a table of the names the session declared.
+  %autoawait   Show or set how await runs: on or off, the runner, a timeout per cell.
+  %bg          Run Go code as a background task; returns at once.
+  %cd          Change the working directory.
+  %doc         Show the documentation of a name, as NAME? does.
+  %env         Show or set environment variables.
+  %jobs        List the background tasks, or cancel one.
+  %load        Load FILE into the next input, to edit and run it.
+  %lsmagic     List the magics, one line each.
+  %magic       Show the help of every magic.
+  %pwd         Return the working directory, as a string.
+  %quickref    Show a one-screen reference of igo's syntax and magics.
+  %reset       Forget every name the session declared.
+  %run         Run a Go program, or a file of cells in the session.
+  %time        Time a statement.
+  %who         Print the names the session declared.
+  %who_ls      Return the names the session declared, as a sorted []string.
+  %whos        Print a table of the names the session declared.
 
 Available cell magics:
-  %%bash      Run the cell with bash.
-  %%bg        Run Go code as a background task; returns at once.
-  %%time      Time a statement.
+  %%bash       Run the cell with bash.
+  %%bg         Run Go code as a background task; returns at once.
+  %%capture    Run the cell, keeping its output rather than printing it.
+  %%file       Write the cell to FILE, as %%writefile does.
+  %%sh         Run the cell with sh.
+  %%time       Time a statement.
+  %%writefile  Write the cell to FILE; -a appends to it.
 
 Type %name? for the help of a magic, %magic for the help of all.
 `
@@ -93,8 +98,8 @@ func TestHelpRequests(t *testing.T) {
 		{in: "%doc x", stdout: "var x int\n"},
 		{in: "%doc %pwd", stdout: "%pwd\n\nReturn the working directory, as a string.\n\nThe shell shows it as Out[n]; d := %pwd binds it.\n"},
 		{in: "%pwd?", stdout: "%pwd\n\nReturn the working directory, as a string.\n\nThe shell shows it as Out[n]; d := %pwd binds it.\n"},
-		{in: "%bash?", stdout: "%%bash\n\nRun the cell with bash.\n"}, // a cell magic, asked as %
-		{in: "%%bash?", stdout: "%%bash\n\nRun the cell with bash.\n"},
+		{in: "%html?", stdout: "%%html\n\nRender the cell as HTML.\n"}, // a cell magic, asked as %
+		{in: "%%html?", stdout: "%%html\n\nRender the cell as HTML.\n"},
 		{in: "y?", err: "no documentation for y"},
 		{in: "%nope?", err: "Line magic function %nope not found."},
 		{in: "%%pwd?", err: "Cell magic function %%pwd not found. Did you mean %pwd?"},
@@ -102,7 +107,9 @@ func TestHelpRequests(t *testing.T) {
 	}
 	for _, tt := range tests {
 		env := newEnv()
-		env.reg.Register(nop(magics.Usage{Name: "bash", Cell: true, Summary: "Run the cell with bash."}))
+		if err := env.reg.Register(nop(magics.Usage{Name: "html", Cell: true, Summary: "Render the cell as HTML."})); err != nil {
+			t.Fatal(err)
+		}
 		env.docs = map[string]string{"x?": "var x int", "strings.Repeat??": "func Repeat(s string, count int) string\n\nsource\n"}
 		_, err := env.run(tt.in)
 		if tt.err != "" {

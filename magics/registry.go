@@ -163,11 +163,13 @@ func Default() *Registry {
 func Register(m Magic) error { return Default().Register(m) }
 
 // Builtins returns new instances of the magics this package defines, the
-// contents of [Default] before any Register: %autoawait, %bg, %cd, %doc,
-// %env, %jobs, %lsmagic, %magic, %pwd, %reset, %run, %who, %who_ls, %whos.
+// contents of [Default] before any Register: %autoawait, %%bash, %bg,
+// %%capture, %cd, %doc, %env, %%file, %jobs, %load, %lsmagic, %magic, %pwd,
+// %quickref, %reset, %run, %%sh, %who, %who_ls, %whos, %%writefile.
 func Builtins() []Magic {
 	return []Magic{
-		newAutoawait(), newBg(), newCd(), newDoc(), newEnvMagic(), newJobs(), newLsmagic(), newMagic(),
-		newPwd(), newReset(), newRun(), newWho(), newWhoLs(), newWhos(),
+		newAutoawait(), newScript("bash", "bash"), newBg(), newCapture(), newCd(), newDoc(), newEnvMagic(),
+		newWritefile("file"), newJobs(), newLoad(), newLsmagic(), newMagic(), newPwd(), newQuickref(),
+		newReset(), newRun(), newScript("sh", "sh"), newWho(), newWhoLs(), newWhos(), newWritefile("writefile"),
 	}
 }

@@ -104,7 +104,10 @@ func TestClone(t *testing.T) {
 }
 
 func TestDefault(t *testing.T) {
-	want := []string{"autoawait", "bg", "cd", "doc", "env", "jobs", "lsmagic", "magic", "pwd", "reset", "run", "who", "who_ls", "whos"}
+	want := []string{
+		"autoawait", "bash", "bg", "capture", "cd", "doc", "env", "file", "jobs", "load", "lsmagic",
+		"magic", "pwd", "quickref", "reset", "run", "sh", "who", "who_ls", "whos", "writefile",
+	}
 	if diff := cmp.Diff(want, magics.NewRegistry(magics.Builtins()...).Names()); diff != "" {
 		t.Errorf("built-in names (-want +got):\n%s", diff)
 	}

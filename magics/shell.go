@@ -17,20 +17,31 @@ func runShell(ctx context.Context, env Env, seg Segment) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.CommandContext(ctx, "sh", "-c", line)
+	lines, err := runCommand(ctx, env, exec.CommandContext(ctx, "sh", "-c", line), seg.Assign != "")
+	if err != nil || seg.Assign == "" {
+		return nil, err
+	}
+	return lines, nil
+}
+
+// runCommand runs cmd, made with exec.CommandContext(ctx, ...), as a shell
+// command runs (see [Run]): its standard error streams to env.Stderr(), its
+// standard output to env.Stdout() or, when capture is set, into the lines
+// it returns. It reads no input. When ctx is done, cmd and the processes
+// it started are killed and the error is ctx.Err().
+func runCommand(ctx context.Context, env Env, cmd *exec.Cmd, capture bool) ([]string, error) {
 	killTree(cmd)
 	// A process left in the background (`!server &`) may hold the output
 	// open; stop waiting for it soon after sh exits.
 	cmd.WaitDelay = 500 * time.Millisecond
 	cmd.Stderr = env.Stderr()
 	var out strings.Builder
-	capture := seg.Assign != ""
 	if capture {
 		cmd.Stdout = &out
 	} else {
 		cmd.Stdout = env.Stdout()
 	}
-	err = cmd.Run()
+	err := cmd.Run()
 	if err != nil && ctx.Err() != nil {
 		return nil, ctx.Err()
 	}

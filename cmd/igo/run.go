@@ -15,6 +15,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/igolang/igo"
+	"github.com/igolang/igo/history"
 )
 
 func run(args []string) error {
@@ -35,10 +36,16 @@ func run(args []string) error {
 	}
 	tty := term.IsTerminal(int(os.Stdin.Fd()))
 	r := &runner{stdout: os.Stdout, stderr: os.Stderr, tty: tty}
+	hist, err := history.Open(history.Dir())
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "warning:", err)
+	}
+	defer hist.Close()
 	sh, err := igo.New(&igo.Options{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
 		Interactive: tty,
 		Confirm:     r.confirm,
+		History:     hist,
 	})
 	if err != nil {
 		return err
