@@ -39,6 +39,11 @@ At the prompt:
   Ctrl-C       interrupts the running cell or clears the line
   Ctrl-D       exits (also: exit, quit)
 
+Environment:
+  IGO_DIR      where the input history database lives
+               (default $XDG_STATE_HOME/igo, else ~/.local/state/igo)
+  NO_COLOR     no escape codes
+
 Exit status: 0 when every cell ran, 1 when a cell failed, 2 for bad usage.
 `
 
