@@ -31,18 +31,21 @@ Flags:
 At the prompt:
   Go code      declarations, imports and statements, in any order; a final
                expression is shown as Out[n]; a trailing ; silences it
-  %magic       line magics (%lsmagic lists them; %name? shows help)
+  %magic       line magics (%lsmagic lists them, %quickref sums up,
+               %name? shows help)
   %%magic      cell magics, on the first line of a cell
   !cmd         run a shell command; v := !cmd keeps its output lines
   name?        documentation of a name, package or member
-  In, Out, _n  input and output history; __ and ___ the last two outputs
+  await X      wait for a channel, call, func, Wait method, context or task
+               (%autoawait chooses the runner and a timeout)
+  In, Out, _n  input and output history; __ and ___ the outputs before the
+               last one
   Ctrl-C       interrupts the running cell or clears the line
   Ctrl-D       exits (also: exit, quit)
 
 Environment:
   IGO_DIR      where the input history database lives
                (default $XDG_STATE_HOME/igo, else ~/.local/state/igo)
-  NO_COLOR     no escape codes
 
 Exit status: 0 when every cell ran, 1 when a cell failed, 2 for bad usage.
 `

@@ -21,7 +21,7 @@ import (
 func run(args []string) error {
 	c, err := parseFlags(args, os.Stderr)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Print(usage)
+		os.Stdout.WriteString(usage)
 		return nil
 	}
 	if err != nil {
