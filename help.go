@@ -62,8 +62,15 @@ func (sh *Shell) Doc(name string, detail int) (string, error) {
 	}
 	h := godoc.Help{Name: name, Kind: kindOf(o), Signature: types.ObjectString(o, q)}
 	h.Doc, _ = sh.docs.Symbol(path, parts[1])
+	src, ok := sh.docs.Source(path, parts[1])
+	if _, isFunc := o.(*types.Func); isFunc && ok {
+		// The sources name the parameters; the evaluator's tables do not.
+		if sig := funcHeader(src, parts[1]); sig != "" {
+			h.Signature = "func " + pkg.Name() + "." + sig
+		}
+	}
 	if detail > 1 {
-		h.Source, _ = sh.docs.Source(path, parts[1])
+		h.Source = src
 	}
 	return h.String(), nil
 }
@@ -150,4 +157,14 @@ func kindOf(o types.Object) string {
 		return "package"
 	}
 	return "var"
+}
+
+// funcHeader finds "Name(params) results" in the source of func Name.
+func funcHeader(src, name string) string {
+	for _, line := range strings.Split(src, "\n") {
+		if rest, ok := strings.CutPrefix(line, "func "+name); ok && (strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "[")) {
+			return name + strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "{"))
+		}
+	}
+	return ""
 }

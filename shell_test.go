@@ -112,7 +112,7 @@ func TestDoc(t *testing.T) {
 	sh, _ := newShell(t)
 	run(t, sh, "type T struct{ Name string }", "v := T{}")
 	for _, tt := range []struct{ name, want string }{
-		{"strings.Repeat", "func strings.Repeat(string, int) string"},
+		{"strings.Repeat", "func strings.Repeat(s string, count int) string"},
 		{"v", "var v T"},
 		{"v.Name", "field Name string"},
 		{"time.Duration.String", "func (time.Duration).String() string"},

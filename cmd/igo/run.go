@@ -151,6 +151,9 @@ func (r *runner) cell(src string, opts *igo.CellOptions, showOut bool) bool {
 	r.mu.Unlock()
 	cancel()
 	if err != nil {
+		if r.tty && (errors.Is(err, igo.ErrInterrupted) || errors.Is(err, igo.ErrDeadline)) {
+			fmt.Fprintln(r.stderr) // after the terminal's ^C
+		}
 		fmt.Fprintln(r.stderr, igo.ErrorText(err))
 		return false
 	}
