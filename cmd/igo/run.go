@@ -50,7 +50,7 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	r.sh = sh
+	r.sh, r.hist = sh, hist
 	stop := r.handleSignals()
 	defer stop()
 
@@ -101,6 +101,7 @@ func exitCode(status int) error {
 // runner runs cells for a front end and reports their results.
 type runner struct {
 	sh             *igo.Shell
+	hist           *history.Store
 	stdout, stderr io.Writer
 	tty            bool
 

@@ -34,7 +34,7 @@ type termReader struct {
 	t   *term.Terminal
 }
 
-func newTermReader() *termReader {
+func newTermReader(hist *lineHistory) *termReader {
 	in := &ctrlCReader{r: os.Stdin}
 	r := &termReader{fd: int(os.Stdin.Fd()), in: in, out: os.Stdout}
 	// Prompts and echo go to the terminal, even when standard output is
@@ -43,6 +43,7 @@ func newTermReader() *termReader {
 		r.out = os.Stdin
 	}
 	r.reset()
+	r.t.History = hist
 	return r
 }
 
@@ -105,7 +106,7 @@ func prompts(n int) (string, string) {
 
 // interactive is the terminal shell.
 func (r *runner) interactive() {
-	lr := newTermReader()
+	lr := newTermReader(newLineHistory(r.hist))
 	var cell []string
 	for {
 		first, cont := prompts(r.sh.Count() + 1)

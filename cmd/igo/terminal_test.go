@@ -152,3 +152,29 @@ func TestTerminalInterrupt(t *testing.T) {
 		})
 	}
 }
+
+// TestTerminalHistoryAcrossSessions: up-arrow recalls a cell of an earlier
+// igo session, from the history store.
+func TestTerminalHistoryAcrossSessions(t *testing.T) {
+	t.Setenv("IGO_DIR", t.TempDir())
+	first := startConsole(t)
+	first.expect(`In \[1\]: `)
+	first.send("remembered := 42\r")
+	first.expect(`In \[2\]: `)
+	first.send("\x04")
+	if err := first.exit(); err != nil {
+		t.Fatalf("first session: %v", err)
+	}
+	c := startConsole(t)
+	c.expect(`In \[1\]: `)
+	c.send("\x1b[A") // up arrow
+	c.expect(`remembered := 42`)
+	c.send("\r")
+	c.expect(`In \[2\]: `)
+	c.send("remembered + 1\r")
+	c.expect(`Out\[2\]: 43`)
+	c.send("\x04")
+	if err := c.exit(); err != nil {
+		t.Fatalf("second session: %v", err)
+	}
+}
