@@ -16,6 +16,8 @@ import (
 
 	"github.com/igolang/igo"
 	"github.com/igolang/igo/history"
+	"github.com/igolang/igo/internal/highlight"
+	"github.com/igolang/igo/magics"
 )
 
 func run(args []string) error {
@@ -36,6 +38,9 @@ func run(args []string) error {
 	}
 	tty := term.IsTerminal(int(os.Stdin.Fd()))
 	r := &runner{stdout: os.Stdout, stderr: os.Stderr, tty: tty}
+	r.initColors()
+	reg := magics.Default().Clone()
+	reg.Register(r.colorsMagic())
 	hist, err := history.Open(history.Dir())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "warning:", err)
@@ -46,6 +51,7 @@ func run(args []string) error {
 		Interactive: tty,
 		Confirm:     r.confirm,
 		History:     hist,
+		Magics:      reg,
 	})
 	if err != nil {
 		return err
@@ -102,6 +108,8 @@ func exitCode(status int) error {
 type runner struct {
 	sh             *igo.Shell
 	hist           *history.Store
+	scheme         *highlight.Scheme // for standard output and prompts
+	errScheme      *highlight.Scheme // for standard error
 	stdout, stderr io.Writer
 	tty            bool
 
@@ -155,11 +163,15 @@ func (r *runner) cell(src string, opts *igo.CellOptions, showOut bool) bool {
 		if r.tty && (errors.Is(err, igo.ErrInterrupted) || errors.Is(err, igo.ErrDeadline)) {
 			fmt.Fprintln(r.stderr) // after the terminal's ^C
 		}
-		fmt.Fprintln(r.stderr, igo.ErrorText(err))
+		text := igo.ErrorText(err)
+		if strings.HasPrefix(text, "error: ") || strings.HasPrefix(text, "panic: ") || strings.HasPrefix(text, "UsageError: ") {
+			text = r.errScheme.Error(text)
+		}
+		fmt.Fprintln(r.stderr, text)
 		return false
 	}
 	if showOut && res.HasValue {
-		fmt.Fprintf(r.stdout, "Out[%d]: %s\n", res.Count, res.Text)
+		fmt.Fprintf(r.stdout, "%s%s\n", r.scheme.OutPrompt(res.Count), res.Text)
 		if r.tty {
 			fmt.Fprintln(r.stdout)
 		}

@@ -97,19 +97,12 @@ func (c *ctrlCReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// prompts returns IPython's prompt for cell n and its continuation prompt,
-// aligned: "In [3]: " and "   ...: ".
-func prompts(n int) (string, string) {
-	p := fmt.Sprintf("In [%d]: ", n)
-	return p, strings.Repeat(" ", len(p)-len("...: ")) + "...: "
-}
-
 // interactive is the terminal shell.
 func (r *runner) interactive() {
 	lr := newTermReader(newLineHistory(r.hist))
 	var cell []string
 	for {
-		first, cont := prompts(r.sh.Count() + 1)
+		first, cont := r.scheme.InPrompt(r.sh.Count()+1), r.scheme.ContPrompt(r.sh.Count()+1)
 		prompt := first
 		if len(cell) > 0 {
 			prompt = cont

@@ -28,8 +28,13 @@ type console struct {
 
 func startConsole(t *testing.T, args ...string) *console {
 	t.Helper()
+	return startConsoleEnv(t, []string{"NO_COLOR=1"}, args...)
+}
+
+func startConsoleEnv(t *testing.T, env []string, args ...string) *console {
+	t.Helper()
 	cmd := exec.Command(os.Args[0], args...)
-	cmd.Env = append(os.Environ(), "IGO_TEST_MAIN=1", "NO_COLOR=1", "TERM=xterm")
+	cmd.Env = append(append(os.Environ(), "IGO_TEST_MAIN=1", "TERM=xterm"), env...)
 	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 100})
 	if err != nil {
 		t.Fatal(err)
@@ -176,5 +181,33 @@ func TestTerminalHistoryAcrossSessions(t *testing.T) {
 	c.send("\x04")
 	if err := c.exit(); err != nil {
 		t.Fatalf("second session: %v", err)
+	}
+}
+
+// TestTerminalColors: IPython's coloured prompts on a terminal; none at
+// all with NO_COLOR set.
+func TestTerminalColors(t *testing.T) {
+	t.Setenv("IGO_DIR", t.TempDir())
+	t.Setenv("NO_COLOR", "")
+	c := startConsoleEnv(t, nil)
+	c.expect("\x1b\\[92mIn \\[")
+	c.send("1 + 1\r")
+	c.expect("\x1b\\[91mOut\\[")
+	c.send("\x04")
+	c.exit()
+
+	plain := startConsole(t) // NO_COLOR=1
+	plain.expect(`In \[1\]: `)
+	plain.send("x := 1\r")
+	plain.send("x\r")
+	plain.expect(`Out\[2\]: 1`)
+	plain.send("nope\r")
+	plain.expect(`undefined: nope`)
+	plain.send("\x04")
+	plain.exit()
+	plain.mu.Lock()
+	defer plain.mu.Unlock()
+	if strings.Contains(plain.buf.String(), "\x1b[") {
+		t.Errorf("NO_COLOR=1 output has escape codes:\n%q", plain.buf.String())
 	}
 }
