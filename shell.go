@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/igolang/igo/autoawait"
+	"github.com/igolang/igo/complete"
 	"github.com/igolang/igo/history"
 	"github.com/igolang/igo/internal/godoc"
 	"github.com/igolang/igo/magics"
@@ -54,18 +55,19 @@ type Shell struct {
 	reg      *magics.Registry
 	docs     *godoc.Index
 
-	count    int
-	timeits  int // %timeit loops declared so far
-	hist     *history.Store
-	stdout   *switchWriter
-	stderr   *switchWriter
-	awaitOff bool          // %autoawait off
-	timeout  time.Duration // %autoawait --timeout
-	goPanics atomic.Int64  // panics in goroutines the cells started
-	cur      CellOptions   // where the running cell came from
-	in       []string
-	out      map[int]any
-	inSync   int // len(in) the evaluator's In has
+	count     int
+	timeits   int // %timeit loops declared so far
+	hist      *history.Store
+	completer *complete.Config
+	stdout    *switchWriter
+	stderr    *switchWriter
+	awaitOff  bool          // %autoawait off
+	timeout   time.Duration // %autoawait --timeout
+	goPanics  atomic.Int64  // panics in goroutines the cells started
+	cur       CellOptions   // where the running cell came from
+	in        []string
+	out       map[int]any
+	inSync    int // len(in) the evaluator's In has
 }
 
 // Result is what running a cell produced.

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/igolang/igo"
+	"github.com/igolang/igo/complete"
 )
 
 // A lineReader reads one line of input with a prompt. The terminal shell
@@ -28,10 +29,11 @@ var errInterrupt = errors.New("interrupt")
 // raw mode only while a line is read, so a running cell gets Ctrl-C as
 // SIGINT.
 type termReader struct {
-	fd  int
-	in  *ctrlCReader
-	out io.Writer
-	t   *term.Terminal
+	fd       int
+	in       *ctrlCReader
+	out      io.Writer
+	t        *term.Terminal
+	complete func(line string, cursor int) ([]complete.Candidate, int)
 }
 
 func newTermReader(hist *lineHistory) *termReader {
@@ -58,6 +60,44 @@ func (r *termReader) reset() {
 	if old != nil {
 		r.t.History = old.History
 	}
+	r.t.AutoCompleteCallback = r.onKey
+}
+
+// onKey completes the word before the cursor on Tab: one candidate
+// replaces it, several extend it to their common prefix, or are listed
+// with their types.
+func (r *termReader) onKey(line string, pos int, key rune) (string, int, bool) {
+	if key != '\t' || r.complete == nil {
+		return "", 0, false
+	}
+	cands, start := r.complete(line, pos)
+	if len(cands) == 0 || start > pos {
+		return "", 0, false
+	}
+	word := line[start:pos]
+	text := cands[0].Text
+	if len(cands) > 1 {
+		text = commonPrefix(cands)
+		if len(text) <= len(word) {
+			var b strings.Builder
+			for _, c := range cands {
+				fmt.Fprintf(&b, "  %-24s %s\n", c.Text, c.Detail)
+			}
+			io.WriteString(r.t, b.String())
+			return "", 0, false
+		}
+	}
+	return line[:start] + text + line[pos:], start + len(text), true
+}
+
+func commonPrefix(cands []complete.Candidate) string {
+	p := cands[0].Text
+	for _, c := range cands[1:] {
+		for !strings.HasPrefix(c.Text, p) {
+			p = p[:len(p)-1]
+		}
+	}
+	return p
 }
 
 func (r *termReader) ReadLine(prompt string) (string, error) {
@@ -100,6 +140,7 @@ func (c *ctrlCReader) Read(p []byte) (int, error) {
 // interactive is the terminal shell.
 func (r *runner) interactive() {
 	lr := newTermReader(newLineHistory(r.hist))
+	lr.complete = r.sh.Complete
 	var cell []string
 	for {
 		first, cont := r.scheme.InPrompt(r.sh.Count()+1), r.scheme.ContPrompt(r.sh.Count()+1)

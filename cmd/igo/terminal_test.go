@@ -211,3 +211,28 @@ func TestTerminalColors(t *testing.T) {
 		t.Errorf("NO_COLOR=1 output has escape codes:\n%q", plain.buf.String())
 	}
 }
+
+// TestTerminalCompletion: Tab lists the members of a package with their
+// types, completes a unique one, and completes a field of a variable an
+// earlier cell declared.
+func TestTerminalCompletion(t *testing.T) {
+	t.Setenv("IGO_DIR", t.TempDir())
+	c := startConsole(t)
+	c.expect(`In \[1\]: `)
+	c.send("strings.Rep\t")
+	c.expect(`ReplaceAll +func\(string, string, string\) string`)
+	c.send("ea\t")
+	c.expect(`strings\.Repeat`)
+	c.send(`("ab", 2)` + "\r")
+	c.expect(`Out\[1\]: abab`)
+	c.send("type P struct{ Name string }; p := P{Name: \"x\"}\r")
+	c.expect(`In \[3\]: `)
+	c.send("p.Na\t")
+	c.expect(`p\.Name`)
+	c.send("\r")
+	c.expect(`Out\[3\]: x`)
+	c.send("\x04")
+	if err := c.exit(); err != nil {
+		t.Fatal(err)
+	}
+}

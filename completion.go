@@ -1,0 +1,51 @@
+package igo
+
+import (
+	"sort"
+
+	"github.com/igolang/igo/complete"
+)
+
+// Complete returns the completions of the word ending at cursor (a byte
+// offset into line) and where that word starts: session names, package
+// members, fields and methods of any expression's type, import paths,
+// magics and their flags, file names. Nothing runs.
+func (sh *Shell) Complete(line string, cursor int) ([]complete.Candidate, int) {
+	if sh.completer == nil {
+		paths := make([]string, 0, len(Symbols()))
+		for _, p := range symtypesPaths(sh) {
+			paths = append(paths, p)
+		}
+		names := make([]string, 0, len(sh.packages))
+		for n := range sh.packages {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		sh.completer = &complete.Config{
+			Session:      sh.sess,
+			Importer:     sh.imp,
+			Packages:     sh.packagePath,
+			PackageNames: func() []string { return names },
+			Paths:        func() []string { return paths },
+			Magics:       sh.reg,
+		}
+	}
+	return complete.Complete(sh.completer, line, cursor)
+}
+
+// symtypesPaths lists the import paths the evaluator has.
+func symtypesPaths(sh *Shell) []string {
+	var paths []string
+	for key := range Symbols() {
+		for i := len(key) - 1; i > 0; i-- {
+			if key[i] == '/' {
+				if !hidden(key[:i]) {
+					paths = append(paths, key[:i])
+				}
+				break
+			}
+		}
+	}
+	sort.Strings(paths)
+	return paths
+}
