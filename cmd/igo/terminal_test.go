@@ -178,6 +178,7 @@ func TestTerminalHistoryAcrossSessions(t *testing.T) {
 	c.expect(`In \[2\]: `)
 	c.send("remembered + 1\r")
 	c.expect(`Out\[2\]: 43`)
+	c.expect(`In \[3\]: `) // the editor has the terminal again
 	c.send("\x04")
 	if err := c.exit(); err != nil {
 		t.Fatalf("second session: %v", err)
@@ -193,6 +194,7 @@ func TestTerminalColors(t *testing.T) {
 	c.expect("\x1b\\[92mIn \\[")
 	c.send("1 + 1\r")
 	c.expect("\x1b\\[91mOut\\[")
+	c.expect("\x1b\\[92mIn \\[")
 	c.send("\x04")
 	c.exit()
 
@@ -203,6 +205,7 @@ func TestTerminalColors(t *testing.T) {
 	plain.expect(`Out\[2\]: 1`)
 	plain.send("nope\r")
 	plain.expect(`undefined: nope`)
+	plain.expect(`In \[4\]: `)
 	plain.send("\x04")
 	plain.exit()
 	plain.mu.Lock()
@@ -231,6 +234,7 @@ func TestTerminalCompletion(t *testing.T) {
 	c.expect(`p\.Name`)
 	c.send("\r")
 	c.expect(`Out\[3\]: x`)
+	c.expect(`In \[4\]: `)
 	c.send("\x04")
 	if err := c.exit(); err != nil {
 		t.Fatal(err)
