@@ -11,6 +11,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/igolang/igo"
+	"github.com/igolang/igo/autoawait"
 	"github.com/igolang/igo/complete"
 )
 
@@ -61,6 +62,7 @@ func (r *termReader) reset() {
 		r.t.History = old.History
 	}
 	r.t.AutoCompleteCallback = r.onKey
+	r.t.SetBracketedPasteMode(true)
 }
 
 // onKey completes the word before the cursor on Tab: one candidate
@@ -153,7 +155,15 @@ func (r *runner) interactive() {
 		case errors.Is(err, errInterrupt):
 			cell = nil
 			continue
+		case errors.Is(err, term.ErrPasteIndicator):
+			// A pasted line: the paste is one cell, run on Enter.
+			cell = append(cell, line)
+			continue
 		case err != nil:
+			if len(cell) == 0 && r.tasksRunning() && !r.confirm("\nBackground tasks are running. Exit anyway? (y/[n])") {
+				lr.reset() // a fresh editor: x/term keeps the Ctrl-D
+				continue
+			}
 			fmt.Fprintln(r.stdout)
 			return
 		}
@@ -172,4 +182,14 @@ func (r *runner) interactive() {
 		lr.AddHistory(src)
 		r.cell(src, nil, true)
 	}
+}
+
+// tasksRunning reports whether a background task (%bg) is running.
+func (r *runner) tasksRunning() bool {
+	for _, t := range autoawait.Tasks() {
+		if t.State() == "running" {
+			return true
+		}
+	}
+	return false
 }

@@ -210,8 +210,8 @@ func TestTerminalColors(t *testing.T) {
 	plain.exit()
 	plain.mu.Lock()
 	defer plain.mu.Unlock()
-	if strings.Contains(plain.buf.String(), "\x1b[") {
-		t.Errorf("NO_COLOR=1 output has escape codes:\n%q", plain.buf.String())
+	if sgr := regexp.MustCompile(`\x1b\[[0-9;]*m`); sgr.MatchString(plain.buf.String()) {
+		t.Errorf("NO_COLOR=1 output has colour codes:\n%q", plain.buf.String())
 	}
 }
 
@@ -236,6 +236,41 @@ func TestTerminalCompletion(t *testing.T) {
 	c.expect(`Out\[3\]: x`)
 	c.expect(`In \[4\]: `)
 	c.send("\x04")
+	if err := c.exit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestTerminalPaste: a bracketed paste of a multi-line cell runs as one
+// cell when Enter follows.
+func TestTerminalPaste(t *testing.T) {
+	t.Setenv("IGO_DIR", t.TempDir())
+	c := startConsole(t)
+	c.expect(`In \[1\]: `)
+	c.send("\x1b[200~a := 1\rb := a + 1\rb * 10\x1b[201~")
+	c.send("\r")
+	c.expect(`Out\[1\]: 20`)
+	c.expect(`In \[2\]: `)
+	c.send("\x04")
+	if err := c.exit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestTerminalExitAsks: Ctrl-D asks before leaving background tasks.
+func TestTerminalExitAsks(t *testing.T) {
+	t.Setenv("IGO_DIR", t.TempDir())
+	c := startConsole(t)
+	c.expect(`In \[1\]: `)
+	c.send("%bg time.Sleep(time.Hour)\r")
+	c.expect(`In \[2\]: `)
+	c.send("\x04")
+	c.expect(`Background tasks are running. Exit anyway\? \(y/\[n\]\)`)
+	c.send("n\r")
+	c.expect(`In \[2\]: `)
+	c.send("\x04")
+	c.expect(`Exit anyway`)
+	c.send("y\r")
 	if err := c.exit(); err != nil {
 		t.Fatal(err)
 	}
