@@ -5,46 +5,20 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/traefik/yaegi/stdlib"
 
-	"github.com/igolang/igo/autoawait"
 	"github.com/igolang/igo/complete"
+	"github.com/igolang/igo/internal/testsession"
 	"github.com/igolang/igo/magics"
 	"github.com/igolang/igo/rewrite"
-	"github.com/igolang/igo/symtypes"
 )
 
-var testSymbols = func() map[string]map[string]reflect.Value {
-	m := map[string]map[string]reflect.Value{}
-	for k, v := range stdlib.Symbols {
-		m[k] = v
-	}
-	for k, v := range autoawait.Symbols {
-		m[k] = v
-	}
-	return m
-}()
-
-var testImporter = symtypes.New(testSymbols)
-
-// testPackages maps a package name to its path: the path whose last
-// element is the name, the shortest when several are, math/rand for rand.
-var testPackages = func() map[string]string {
-	m := map[string]string{}
-	for _, p := range testImporter.Paths() {
-		name, _ := testImporter.Name(p)
-		if old, ok := m[name]; !ok || strings.Count(p, "/") < strings.Count(old, "/") {
-			m[name] = p
-		}
-	}
-	m["rand"] = "math/rand"
-	return m
-}()
+var (
+	testImporter = testsession.Importer
+	testPackages = testsession.Packages
+)
 
 // testMagics is a registry of a few magics shaped as the shell's.
 func testMagics() *magics.Registry {

@@ -21,6 +21,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"github.com/igolang/igo/internal/testsession"
 	"github.com/igolang/igo/rewrite"
 )
 
@@ -236,7 +237,7 @@ func (p *program) source() ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		name, ok := testImporter.Name(path)
+		name, ok := testsession.Importer.Name(path)
 		if sp.Name != nil {
 			name, ok = sp.Name.Name, true
 		}
