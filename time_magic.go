@@ -3,9 +3,6 @@ package igo
 import (
 	"context"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"strconv"
 	"strings"
 	"syscall"
@@ -241,19 +238,9 @@ func (sh *Shell) timedLoop(ctx context.Context, setup, stmt string) (timeit.Loop
 // usedNames marks the variables code declares at its top level as used,
 // so that `%timeit x := f()` is not "declared and not used".
 func usedNames(code string) string {
-	f, err := parser.ParseFile(token.NewFileSet(), "", "package p; func _() {\n"+code+"\n}", parser.SkipObjectResolution)
-	if err != nil {
-		return ""
-	}
 	var b strings.Builder
-	for _, s := range f.Decls[0].(*ast.FuncDecl).Body.List {
-		if as, ok := s.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
-			for _, l := range as.Lhs {
-				if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
-					fmt.Fprintf(&b, "_ = %s\n", id.Name)
-				}
-			}
-		}
+	for _, name := range rewrite.Declared(code) {
+		fmt.Fprintf(&b, "_ = %s\n", name)
 	}
 	return b.String()
 }

@@ -3,15 +3,14 @@ package magics
 import (
 	"context"
 	"fmt"
-	"go/ast"
 	"go/parser"
-	"go/token"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/igolang/igo/autoawait"
+	"github.com/igolang/igo/rewrite"
 )
 
 const bgDoc = `Runs Go code as a background task, under a context of its own, and
@@ -46,7 +45,7 @@ func newBg() Magic {
 			return nil, a.Errorf(u, "no code to run")
 		}
 		shown := code
-		names := declared(code)
+		names := rewrite.Declared(code)
 		if len(names) > 0 && !a.Cell {
 			return nil, a.Errorf(u, "%s would be the task's own: use t := %%bg f() and then x := await t", names[0])
 		}
@@ -87,38 +86,6 @@ func spawn(ctx context.Context, env Env, code, shown string) (*autoawait.Task, e
 		return nil, fmt.Errorf("%%bg: the shell did not start a task")
 	}
 	return t, nil
-}
-
-// declared lists the variables code declares at its top level.
-func declared(code string) []string {
-	f, err := parser.ParseFile(token.NewFileSet(), "", "package p; func _() {\n"+code+"\n}", 0)
-	if err != nil {
-		return nil
-	}
-	var names []string
-	for _, s := range f.Decls[0].(*ast.FuncDecl).Body.List {
-		switch s := s.(type) {
-		case *ast.AssignStmt:
-			if s.Tok == token.DEFINE {
-				for _, l := range s.Lhs {
-					if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
-						names = append(names, id.Name)
-					}
-				}
-			}
-		case *ast.DeclStmt:
-			if gd, ok := s.Decl.(*ast.GenDecl); ok && gd.Tok == token.VAR {
-				for _, sp := range gd.Specs {
-					for _, id := range sp.(*ast.ValueSpec).Names {
-						if id.Name != "_" {
-							names = append(names, id.Name)
-						}
-					}
-				}
-			}
-		}
-	}
-	return names
 }
 
 func oneLine(s string) string {
