@@ -11,6 +11,8 @@ import (
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
+
+	"github.com/igolang/igo/magics"
 )
 
 // A FileCell is a cell of a file and the line it starts on.
@@ -28,7 +30,7 @@ func SplitCells(text string) []FileCell {
 	var cells []FileCell
 	percent := false
 	for _, l := range lines {
-		if isPercentLine(l) {
+		if magics.IsPercentLine(l) {
 			percent = true
 			break
 		}
@@ -36,7 +38,7 @@ func SplitCells(text string) []FileCell {
 	if percent {
 		start := 0
 		for i := 0; i <= len(lines); i++ {
-			if i == len(lines) || isPercentLine(lines[i]) {
+			if i == len(lines) || magics.IsPercentLine(lines[i]) {
 				if src := strings.Join(lines[start:i], "\n"); strings.TrimSpace(src) != "" {
 					cells = append(cells, FileCell{Src: src, Line: start + 1})
 				}
@@ -57,11 +59,6 @@ func SplitCells(text string) []FileCell {
 		start = i + 1
 	}
 	return cells
-}
-
-func isPercentLine(l string) bool {
-	t := strings.TrimSpace(l)
-	return t == "// %%" || strings.HasPrefix(t, "// %% ")
 }
 
 // IsProgram reports whether file is Go source with package main.

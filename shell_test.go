@@ -159,3 +159,20 @@ func TestIncomplete(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitCells: a file's cells end at "// %%" lines as the magics parser
+// ends them (with or without the blank, with a title); without such lines
+// each line, with its continuation lines, is a cell.
+func TestSplitCells(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []igo.FileCell
+	}{
+		{"// %% setup\nx := 1\n//%%\ny := 2\n", []igo.FileCell{{Src: "x := 1", Line: 2}, {Src: "y := 2", Line: 4}}},
+		{"x := 1\nfunc f() {\n}\n", []igo.FileCell{{Src: "x := 1", Line: 1}, {Src: "func f() {\n}", Line: 2}}},
+	} {
+		if diff := cmp.Diff(tt.want, igo.SplitCells(tt.text)); diff != "" {
+			t.Errorf("SplitCells(%q) (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}

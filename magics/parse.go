@@ -262,7 +262,7 @@ func (p *cellParser) lineMagic(i, col int, rest string, skip int) *Segment {
 func (p *cellParser) cellMagic(i int, section bool, col int, text, assign string, define bool) (*Segment, int, bool) {
 	name, args, argCol, ok := p.magicName(i, col, text[2:], 2, "%%")
 	last := i
-	for last+1 < len(p.lines) && !isBlank(p.lines[last+1]) && !isPercentMarker(strings.TrimLeft(p.lines[last+1], " \t")) {
+	for last+1 < len(p.lines) && !isBlank(p.lines[last+1]) && !IsPercentLine(p.lines[last+1]) {
 		last++
 	}
 	body := strings.Join(p.lines[i+1:last+1], "\n")
@@ -367,6 +367,13 @@ func isHelpName(s string) bool {
 
 // isPercentMarker reports whether text (without leading blanks) is a
 // jupytext cell marker: `// %%`, optionally followed by a blank and more.
+// IsPercentLine reports whether line (leading blanks allowed) is a
+// "// %%" cell marker of the jupytext percent format: "// %%" or "//%%",
+// alone or followed by a blank and a title.
+func IsPercentLine(line string) bool {
+	return isPercentMarker(strings.TrimLeft(line, " \t"))
+}
+
 func isPercentMarker(text string) bool {
 	rest, ok := strings.CutPrefix(text, "//")
 	if !ok {
