@@ -12,9 +12,9 @@ import (
 // magics and their flags, file names. Nothing runs.
 func (sh *Shell) Complete(line string, cursor int) ([]complete.Candidate, int) {
 	if sh.completer == nil {
-		paths := make([]string, 0, len(Symbols()))
-		for _, p := range symtypesPaths(sh) {
-			paths = append(paths, p)
+		var paths []string
+		for _, p := range visiblePackages() {
+			paths = append(paths, p.path)
 		}
 		names := make([]string, 0, len(sh.packages))
 		for n := range sh.packages {
@@ -31,21 +31,4 @@ func (sh *Shell) Complete(line string, cursor int) ([]complete.Candidate, int) {
 		}
 	}
 	return complete.Complete(sh.completer, line, cursor)
-}
-
-// symtypesPaths lists the import paths the evaluator has.
-func symtypesPaths(sh *Shell) []string {
-	var paths []string
-	for key := range Symbols() {
-		for i := len(key) - 1; i > 0; i-- {
-			if key[i] == '/' {
-				if !hidden(key[:i]) {
-					paths = append(paths, key[:i])
-				}
-				break
-			}
-		}
-	}
-	sort.Strings(paths)
-	return paths
 }

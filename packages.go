@@ -13,22 +13,32 @@ var preferred = map[string]string{
 	"pprof":    "runtime/pprof",
 }
 
+// A pkgKey is a package of a symbol table: "math/rand/rand" is path
+// math/rand, name rand.
+type pkgKey struct{ path, name string }
+
+// visiblePackages lists the packages of Symbols a user imports by path,
+// sorted by path: not internal, vendored or igo's own.
+func visiblePackages() []pkgKey {
+	var pkgs []pkgKey
+	for key := range Symbols() {
+		i := strings.LastIndex(key, "/")
+		if i < 0 || hidden(key[:i]) {
+			continue
+		}
+		pkgs = append(pkgs, pkgKey{key[:i], key[i+1:]})
+	}
+	sort.Slice(pkgs, func(i, j int) bool { return pkgs[i].path < pkgs[j].path })
+	return pkgs
+}
+
 // packageNames maps a package name to the import path a cell means when it
 // uses the name without an import: the preferred one, else the shortest
-// path, else the first in order. Internal and vendored packages never
-// qualify.
-func packageNames(keys []string) map[string]string {
+// path, else the first in order.
+func packageNames(pkgs []pkgKey) map[string]string {
 	byName := map[string][]string{}
-	for _, key := range keys {
-		i := strings.LastIndex(key, "/")
-		if i < 0 {
-			continue
-		}
-		path, name := key[:i], key[i+1:]
-		if hidden(path) {
-			continue
-		}
-		byName[name] = append(byName[name], path)
+	for _, p := range pkgs {
+		byName[p.name] = append(byName[p.name], p.path)
 	}
 	names := map[string]string{}
 	for name, paths := range byName {

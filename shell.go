@@ -121,11 +121,7 @@ func New(opts *Options) (*Shell, error) {
 	if sh.imp == nil {
 		sh.imp = symtypes.New(Symbols())
 	}
-	keys := make([]string, 0, len(Symbols()))
-	for k := range Symbols() {
-		keys = append(keys, k)
-	}
-	sh.packages = packageNames(keys)
+	sh.packages = packageNames(visiblePackages())
 	sh.sess = rewrite.NewSession(rewrite.Config{Importer: sh.imp, Packages: sh.packagePath})
 	reg := o.Magics
 	if reg == nil {

@@ -176,3 +176,24 @@ func TestSplitCells(t *testing.T) {
 		}
 	}
 }
+
+// TestComplete: the shell's completer knows the evaluator's packages, by
+// path and by name, and hides igo's own.
+func TestComplete(t *testing.T) {
+	sh, _ := newShell(t)
+	has := func(line, want string) {
+		t.Helper()
+		cands, _ := sh.Complete(line, len(line))
+		for _, c := range cands {
+			if c.Text == want || strings.HasSuffix(c.Text, want) {
+				return
+			}
+		}
+		t.Errorf("Complete(%q) = %v, want %s among them", line, cands, want)
+	}
+	has(`import "net/ht`, "net/http")
+	has("strco", "strconv")
+	if cands, _ := sh.Complete(`import "github.com/igolang/igo/auto`, 36); len(cands) != 0 {
+		t.Errorf("igo's own packages are offered: %v", cands)
+	}
+}
