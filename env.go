@@ -20,11 +20,10 @@ type env struct {
 
 var _ magics.Env = (*env)(nil)
 
-func (e *env) Stdout() io.Writer                           { return e.sh.opts.Stdout }
-func (e *env) Stderr() io.Writer                           { return e.sh.opts.Stderr }
-func (e *env) Magics() *magics.Registry                    { return e.sh.reg }
-func (e *env) Interactive() bool                           { return e.sh.opts.Interactive }
-func (e *env) Doc(name string, detail int) (string, error) { return e.sh.Doc(name, detail) }
+func (e *env) Stdout() io.Writer        { return e.sh.opts.Stdout }
+func (e *env) Stderr() io.Writer        { return e.sh.opts.Stderr }
+func (e *env) Magics() *magics.Registry { return e.sh.reg }
+func (e *env) Interactive() bool        { return e.sh.opts.Interactive }
 
 func (e *env) Confirm(q string) bool {
 	if e.sh.opts.Confirm == nil || !e.sh.opts.Interactive {
@@ -32,6 +31,20 @@ func (e *env) Confirm(q string) bool {
 	}
 	return e.sh.opts.Confirm(q)
 }
+
+// Doc is the name? page, styled by Options.FormatHelp.
+func (e *env) Doc(name string, detail int) (string, error) {
+	doc, err := e.sh.Doc(name, detail)
+	if err == nil && e.sh.opts.FormatHelp != nil {
+		doc = e.sh.opts.FormatHelp(doc)
+	}
+	return doc, err
+}
+
+// inputEnv is env for a front end that can fill in the next prompt.
+type inputEnv struct{ *env }
+
+func (e inputEnv) SetNextInput(text string) { e.sh.opts.SetNextInput(text) }
 
 // Eval runs code as part of cell n and returns its final value.
 func (e *env) Eval(ctx context.Context, code string) (any, error) {

@@ -31,8 +31,9 @@ type Evaluator interface {
 // yaegi's interp.Exports form. The type checker's importer is built from
 // the same table, so what type-checks can run.
 //
-// It is yaegi's standard library plus os/exec; os.Exit and log.Fatal panic
-// instead of ending the shell (the panic is reported like any other).
+// It is yaegi's standard library plus os/exec and package display;
+// os.Exit and log.Fatal panic instead of ending the shell (the panic is
+// reported like any other).
 func Symbols() map[string]map[string]reflect.Value {
 	symbolsOnce.Do(func() {
 		symbols = map[string]map[string]reflect.Value{}
@@ -61,6 +62,7 @@ func Symbols() map[string]map[string]reflect.Value {
 		for k, v := range formatTypes {
 			mapTypes[k] = v
 		}
+		addDisplaySymbols(symbols, mapTypes)
 		symbols["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(mapTypes)}
 	})
 	return symbols

@@ -18,7 +18,7 @@ var preferred = map[string]string{
 type pkgKey struct{ path, name string }
 
 // visiblePackages lists the packages of Symbols a user imports by path,
-// sorted by path: not internal, vendored or igo's own.
+// sorted by path: not internal, vendored or igo's own, except display.
 func visiblePackages() []pkgKey {
 	var pkgs []pkgKey
 	for key := range Symbols() {
@@ -64,7 +64,7 @@ func hidden(path string) bool {
 			return true
 		}
 	}
-	return strings.HasPrefix(path, "github.com/igolang/igo/")
+	return strings.HasPrefix(path, "github.com/igolang/igo/") && path != displayPath
 }
 
 func contains(list []string, s string) bool {

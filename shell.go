@@ -15,6 +15,7 @@ import (
 
 	"github.com/igolang/igo/autoawait"
 	"github.com/igolang/igo/complete"
+	"github.com/igolang/igo/display"
 	"github.com/igolang/igo/history"
 	"github.com/igolang/igo/internal/godoc"
 	"github.com/igolang/igo/magics"
@@ -38,9 +39,23 @@ type Options struct {
 	Interactive bool
 	// Confirm asks a yes/no question; nil answers no.
 	Confirm func(question string) bool
+	// SetNextInput fills in the next prompt (%load); nil means the front
+	// end cannot, and %load prints the text instead.
+	SetNextInput func(text string)
+	// FormatHelp styles a name? page before it is shown (the terminal
+	// colours it); nil shows it as Doc returns it.
+	FormatHelp func(text string) string
 	// History keeps the cells run (%history, %rerun, %save); nil means a
 	// history in memory. The igo command opens the one in history.Dir().
 	History *history.Store
+	// Display receives what cells display (display.HTML, display.Value,
+	// ...), one call at a time, possibly from goroutines the cells
+	// started. nil writes each bundle's text/plain and a newline to
+	// Stdout, or where %%capture points it. A Shell makes itself the
+	// display package's publisher when it runs a cell, and stays so until
+	// another Shell runs one: a goroutine that outlives its cell still
+	// displays here.
+	Display func(display.Bundle)
 }
 
 // A Shell is an igo session: the typed session, the evaluator, history
@@ -77,6 +92,11 @@ type Result struct {
 	Value    any    // the value
 	Type     string // its static type, as Go writes it
 	Text     string // how it is shown: "1.5s // time.Duration"
+	// Display is the value's rich form, for a front end that renders
+	// it, when it is a display.Bundle, a display.Displayer (a type of the
+	// cells too) or an image.Image; Data is nil otherwise. A terminal
+	// shows Text.
+	Display display.Bundle
 }
 
 // ErrInterrupted is returned for a cell stopped by its context;
@@ -247,7 +267,11 @@ func (sh *Shell) RunCell(ctx context.Context, cell string, opts *CellOptions) (*
 	// The cell's context, which awaits and the group runner share.
 	end := autoawait.Begin(ctx)
 	ctx = autoawait.Context()
+	display.SetPublisher(sh.publish) // kept after the cell: see Options.Display
 	err := sh.runSegments(ctx, cell, n, res, true)
+	if err == nil && res.HasValue {
+		res.Display = sh.richDisplay(ctx, res, n)
+	}
 	if gerr := end(); err == nil && gerr != nil {
 		err = sh.runtimeError(ctx, n, gerr)
 	}
@@ -275,6 +299,10 @@ func (sh *Shell) runSegments(ctx context.Context, cell string, n int, res *Resul
 		return fmt.Errorf("%s:%w", sh.name(n), err)
 	}
 	env := &env{sh: sh, n: n}
+	var menv magics.Env = env
+	if sh.opts.SetNextInput != nil {
+		menv = inputEnv{env}
+	}
 	for i, seg := range segs {
 		last := show && i == len(segs)-1
 		if seg.Kind == magics.GoCode {
@@ -291,7 +319,7 @@ func (sh *Shell) runSegments(ctx context.Context, cell string, n int, res *Resul
 			}
 			continue
 		}
-		v, err := magics.Run(ctx, env, seg)
+		v, err := magics.Run(ctx, menv, seg)
 		if err != nil {
 			return sh.magicError(ctx, err)
 		}
