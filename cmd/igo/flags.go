@@ -25,6 +25,8 @@ Usage:
 Flags:
   -c CODE      run CODE as one cell, then exit (stay with -i)
   -i           stay interactive after -c or FILE
+  --vi         edit cells with vi keys (default: emacs keys, or the
+               editing-mode of ~/.inputrc)
   --version    print the version and exit
   -h, --help   print this help and exit
 
@@ -40,8 +42,15 @@ At the prompt:
                (%autoawait chooses the runner and a timeout)
   In, Out, _n  input and output history; __ and ___ the outputs before the
                last one
-  Ctrl-C       interrupts the running cell or clears the line
-  Ctrl-D       exits (also: exit, quit)
+  Enter        runs a complete cell; in an incomplete one it opens the
+               next line, indented after { ( [
+  Up, Down     move through the cell, then recall whole earlier cells
+               (this session's and earlier sessions')
+  Ctrl-R       searches the cells of the history
+  Tab          completes names, package members, fields and methods,
+               import paths, magics and file names, with their types
+  Ctrl-C       interrupts the running cell or clears the cell being typed
+  Ctrl-D       exits (also: exit, quit); asks while %bg tasks run
 
 Environment:
   IGO_DIR      where the input history database lives
@@ -56,6 +65,7 @@ type config struct {
 	hasCode     bool
 	interactive bool
 	version     bool
+	vi          bool
 	file        string
 	args        []string
 }
@@ -70,6 +80,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	})
 	fs.BoolVar(&c.interactive, "i", false, "stay interactive")
 	fs.BoolVar(&c.version, "version", false, "print the version")
+	fs.BoolVar(&c.vi, "vi", false, "vi keys")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return nil, err

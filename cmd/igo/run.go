@@ -46,13 +46,25 @@ func run(args []string) error {
 		fmt.Fprintln(os.Stderr, "warning:", err)
 	}
 	defer hist.Close()
-	sh, err := igo.New(&igo.Options{
+	// The line editor and its history are made while the evaluator
+	// starts: the first prompt comes sooner.
+	var editorReady chan *editor
+	if tty && (!c.hasCode && c.file == "" || c.interactive) {
+		editorReady = make(chan *editor, 1)
+		go func() { editorReady <- newEditor(r, newCellHistory(hist), c.vi) }()
+	}
+	opts := &igo.Options{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
 		Interactive: tty,
 		Confirm:     r.confirm,
 		History:     hist,
 		Magics:      reg,
-	})
+	}
+	opts.FormatHelp = func(text string) string { return r.scheme.Help(text) }
+	if tty {
+		opts.SetNextInput = func(text string) { r.nextInput = strings.TrimRight(text, "\n") }
+	}
+	sh, err := igo.New(opts)
 	if err != nil {
 		return err
 	}
@@ -79,7 +91,7 @@ func run(args []string) error {
 		return r.exitCode(status)
 	}
 	if tty {
-		r.interactive()
+		r.interactive(<-editorReady)
 		return exitCode(status)
 	}
 	if !r.stream(os.Stdin) {
@@ -112,6 +124,8 @@ type runner struct {
 	errScheme      *highlight.Scheme // for standard error
 	stdout, stderr io.Writer
 	tty            bool
+
+	nextInput string // the next cell's text, from %load
 
 	mu      sync.Mutex
 	cancel  context.CancelFunc // of the running cell
@@ -171,7 +185,13 @@ func (r *runner) cell(src string, opts *igo.CellOptions, showOut bool) bool {
 		return false
 	}
 	if showOut && res.HasValue {
-		fmt.Fprintf(r.stdout, "%s%s\n", r.scheme.OutPrompt(res.Count), res.Text)
+		text := res.Text
+		if plain, ok := res.Display.Data["text/plain"].(string); ok {
+			// A rich value (an image, HTML): its text form, not its
+			// pixels or source.
+			text = plain
+		}
+		fmt.Fprintf(r.stdout, "%s%s\n", r.scheme.OutPrompt(res.Count), text)
 		if r.tty {
 			fmt.Fprintln(r.stdout)
 		}

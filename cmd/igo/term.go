@@ -6,180 +6,182 @@ import (
 	"io"
 	"os"
 	"strings"
-	"sync/atomic"
 
-	"golang.org/x/term"
+	"github.com/reeflective/readline"
+	"github.com/reeflective/readline/inputrc"
 
 	"github.com/igolang/igo"
 	"github.com/igolang/igo/autoawait"
-	"github.com/igolang/igo/complete"
 )
 
-// A lineReader reads one line of input with a prompt. The terminal shell
-// uses it, so a richer editor can replace this one.
-type lineReader interface {
-	// ReadLine returns errInterrupt on Ctrl-C and io.EOF on Ctrl-D.
-	ReadLine(prompt string) (string, error)
-	// AddHistory remembers a cell for recall.
-	AddHistory(cell string)
+// editor is the terminal's line editor: github.com/reeflective/readline
+// (emacs and vi keys from the user's inputrc, Ctrl-R search, bracketed
+// paste), set up to edit a whole cell as one buffer. Enter runs the cell
+// when it is complete and opens an indented line when it is not; up-arrow
+// recalls whole cells; Tab completes from the typed session; the cell is
+// highlighted as it is typed.
+type editor struct {
+	rl   *readline.Shell
+	r    *runner
+	hist *cellHistory
+	vi   bool
 }
 
-var errInterrupt = errors.New("interrupt")
+// prefillKey is a key sequence no keyboard sends: fed to the editor, it
+// inserts the text %load asked for.
+const prefillKey = "\x1b[7919~"
 
-// termReader is a simple editor over golang.org/x/term: the terminal is in
-// raw mode only while a line is read, so a running cell gets Ctrl-C as
-// SIGINT.
-type termReader struct {
-	fd       int
-	in       *ctrlCReader
-	out      io.Writer
-	t        *term.Terminal
-	complete func(line string, cursor int) ([]complete.Candidate, int)
+func (e *editor) prefill() {
+	text := []rune(e.r.nextInput)
+	e.r.nextInput = ""
+	e.rl.Line().Insert(e.rl.Cursor().Pos(), text...)
+	e.rl.Cursor().Move(len(text))
 }
 
-func newTermReader(hist *lineHistory) *termReader {
-	in := &ctrlCReader{r: os.Stdin}
-	r := &termReader{fd: int(os.Stdin.Fd()), in: in, out: os.Stdout}
-	// Prompts and echo go to the terminal, even when standard output is
-	// redirected.
-	if !term.IsTerminal(int(os.Stdout.Fd())) {
-		r.out = os.Stdin
+func newEditor(r *runner, hist *cellHistory, vi bool) *editor {
+	opts := []inputrc.Option{inputrc.WithApp("igo")}
+	rl := readline.NewShell(opts...)
+	e := &editor{rl: rl, r: r, hist: hist, vi: vi}
+	rl.Config.Set("enable-bracketed-paste", true)
+	rl.Config.Set("history-autosuggest", false)
+	rl.Config.Set("autopairs", false)
+	// The prompt starts each cell at column 0: no cursor position query.
+	rl.Config.Set("cursor-position-probe", false)
+	// Continuation prompts are drawn by draw, IPython's way.
+	rl.Config.Set("multiline-column", false)
+	rl.Config.Set("multiline-column-numbered", false)
+	// Tab first extends the word to what the candidates share and lists
+	// them with their types; Tab again cycles through them.
+	rl.Config.Set("menu-complete-display-prefix", true)
+	if vi {
+		rl.Config.Set("editing-mode", "vi")
+		rl.Keymap.SetMain("vi-insert")
 	}
-	r.reset()
-	r.t.History = hist
-	return r
-}
-
-// reset starts a new editor, keeping the history: x/term keeps the
-// interrupted line otherwise.
-func (r *termReader) reset() {
-	old := r.t
-	r.t = term.NewTerminal(struct {
-		io.Reader
-		io.Writer
-	}{r.in, r.out}, "")
-	if old != nil {
-		r.t.History = old.History
-	}
-	r.t.AutoCompleteCallback = r.onKey
-	r.t.SetBracketedPasteMode(true)
-}
-
-// onKey completes the word before the cursor on Tab: one candidate
-// replaces it, several extend it to their common prefix, or are listed
-// with their types.
-func (r *termReader) onKey(line string, pos int, key rune) (string, int, bool) {
-	if key != '\t' || r.complete == nil {
-		return "", 0, false
-	}
-	cands, start := r.complete(line, pos)
-	if len(cands) == 0 || start > pos {
-		return "", 0, false
-	}
-	word := line[start:pos]
-	text := cands[0].Text
-	if len(cands) > 1 {
-		text = commonPrefix(cands)
-		if len(text) <= len(word) {
-			var b strings.Builder
-			for _, c := range cands {
-				fmt.Fprintf(&b, "  %-24s %s\n", c.Text, c.Detail)
-			}
-			io.WriteString(r.t, b.String())
-			return "", 0, false
+	rl.Keymap.Register(map[string]func(){
+		"igo-close-bracket": e.closeBracket,
+		"igo-prefill":       e.prefill,
+	})
+	for _, km := range []string{"emacs", "emacs-standard", "vi-insert"} {
+		for _, key := range []string{"}", ")", "]"} {
+			rl.Config.Bind(km, key, "igo-close-bracket", false)
 		}
+		rl.Config.Bind(km, prefillKey, "igo-prefill", false)
 	}
-	return line[:start] + text + line[pos:], start + len(text), true
+	rl.History.Delete()
+	rl.History.Add("igo", hist)
+	rl.Prompt.Primary(func() string { return r.scheme.InPrompt(r.sh.Count() + 1) })
+	rl.Prompt.Secondary(func() string { return r.scheme.ContPrompt(r.sh.Count() + 1) })
+	rl.AcceptMultiline = e.accept
+	rl.Completer = e.complete
+	rl.SyntaxHighlighter = e.draw
+	return e
 }
 
-func commonPrefix(cands []complete.Candidate) string {
-	p := cands[0].Text
-	for _, c := range cands[1:] {
-		for !strings.HasPrefix(c.Text, p) {
-			p = p[:len(p)-1]
-		}
+// draw is the cell as shown while it is edited: highlighted, with
+// IPython's "...:" prompt before each line after the first. The editor
+// indents those lines by the width of "In [n]: ", which "   ...: " has
+// too; a carriage return puts the prompt in that space.
+func (e *editor) draw(line []rune) string {
+	n := e.r.sh.Count() + 1
+	code := e.r.scheme.Code(string(line))
+	if !strings.Contains(code, "\n") {
+		return code
 	}
-	return p
+	return strings.ReplaceAll(code, "\n", "\n\r"+e.r.scheme.ContPrompt(n))
 }
 
-func (r *termReader) ReadLine(prompt string) (string, error) {
-	st, err := term.MakeRaw(r.fd)
-	if err != nil {
-		return "", err
+// accept decides what Enter does: run a complete cell, or open the next
+// line indented one level per open brace or parenthesis.
+func (e *editor) accept(line []rune) bool {
+	src := string(line)
+	if !igo.Incomplete(src) {
+		return true
 	}
-	defer term.Restore(r.fd, st)
-	if w, _, err := term.GetSize(r.fd); err == nil {
-		r.t.SetSize(w, 24)
+	cur := e.rl.Cursor().Pos()
+	if d := depth(string(line[:min(cur, len(line))])); d > 0 {
+		// The editor inserts the newline after this returns; the
+		// indentation follows it as typed keys.
+		e.rl.Keys.Feed(false, []rune(strings.Repeat(indentUnit, d))...)
 	}
-	r.t.SetPrompt(prompt)
-	r.in.saw.Store(false)
-	line, err := r.t.ReadLine()
-	if errors.Is(err, io.EOF) && r.in.saw.Load() {
-		io.WriteString(r.out, "^C\r\n")
-		r.reset()
-		return "", errInterrupt
-	}
-	return line, err
+	return false
 }
 
-func (r *termReader) AddHistory(string) {}
-
-// ctrlCReader notes a Ctrl-C byte going by: x/term reports Ctrl-C and
-// Ctrl-D alike as io.EOF.
-type ctrlCReader struct {
-	r   io.Reader
-	saw atomic.Bool
+// closeBracket types }, ) or ]; as the first thing on a line it takes
+// back one level of the indentation accept added.
+func (e *editor) closeBracket() {
+	line, cur := e.rl.Line(), e.rl.Cursor()
+	text, pos := []rune(*line), cur.Pos()
+	start := pos
+	for start > 0 && text[start-1] == ' ' {
+		start--
+	}
+	if start > 0 && text[start-1] == '\n' && pos-start >= len(indentUnit) {
+		line.Cut(pos-len(indentUnit), pos)
+		cur.Move(-len(indentUnit))
+	}
+	e.rl.Keymap.Commands()["self-insert"]()
 }
 
-func (c *ctrlCReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	if strings.IndexByte(string(p[:n]), 3) >= 0 {
-		c.saw.Store(true)
+const indentUnit = "    "
+
+// complete is Tab: candidates from the typed session, each with its type.
+func (e *editor) complete(line []rune, cursor int) readline.Completions {
+	text := string(line[:cursor])
+	if strings.TrimSpace(text) == "" || strings.HasSuffix(text, "\t") && strings.TrimSpace(text[strings.LastIndexByte(text, '\n')+1:]) == "" {
+		// Tab at the start of a line indents.
+		e.rl.Keys.Feed(false, []rune(indentUnit)...)
+		return readline.Completions{}
 	}
-	return n, err
+	src := string(line)
+	byteCursor := len(text)
+	cands, start := e.r.sh.Complete(src, byteCursor)
+	if len(cands) == 0 || start > byteCursor {
+		return readline.Completions{}
+	}
+	values := make([]readline.Completion, len(cands))
+	for i, c := range cands {
+		values[i] = readline.Completion{Value: c.Text, Display: c.Text, Description: c.Detail}
+	}
+	comps := readline.CompleteRaw(values).NoSpace()
+	comps.PREFIX = src[start:byteCursor]
+	return comps
+}
+
+// ReadCell reads one cell. It returns readline.ErrInterrupt on Ctrl-C and
+// io.EOF on Ctrl-D in an empty cell.
+func (e *editor) ReadCell() (string, error) {
+	if e.vi {
+		e.rl.Keymap.SetMain("vi-insert") // each cell starts in insert mode
+	}
+	if e.r.nextInput != "" {
+		e.rl.Keys.Feed(false, []rune(prefillKey)...)
+	}
+	return e.rl.Readline()
 }
 
 // interactive is the terminal shell.
-func (r *runner) interactive() {
-	lr := newTermReader(newLineHistory(r.hist))
-	lr.complete = r.sh.Complete
-	var cell []string
+func (r *runner) interactive(ed *editor) {
 	for {
-		first, cont := r.scheme.InPrompt(r.sh.Count()+1), r.scheme.ContPrompt(r.sh.Count()+1)
-		prompt := first
-		if len(cell) > 0 {
-			prompt = cont
-		}
-		line, err := lr.ReadLine(prompt)
+		src, err := ed.ReadCell()
 		switch {
-		case errors.Is(err, errInterrupt):
-			cell = nil
+		case errors.Is(err, readline.ErrInterrupt):
 			continue
-		case errors.Is(err, term.ErrPasteIndicator):
-			// A pasted line: the paste is one cell, run on Enter.
-			cell = append(cell, line)
-			continue
-		case err != nil:
-			if len(cell) == 0 && r.tasksRunning() && !r.confirm("\nBackground tasks are running. Exit anyway? (y/[n])") {
-				lr.reset() // a fresh editor: x/term keeps the Ctrl-D
+		case errors.Is(err, io.EOF):
+			if r.tasksRunning() && !r.confirm("Background tasks are running. Exit anyway? (y/[n])") {
 				continue
 			}
 			fmt.Fprintln(r.stdout)
 			return
+		case err != nil:
+			fmt.Fprintln(os.Stderr, "igo:", err)
+			return
 		}
-		cell = append(cell, line)
-		src := strings.Join(cell, "\n")
-		if igo.Incomplete(src) {
-			continue
-		}
-		cell = nil
 		if strings.TrimSpace(src) == "" {
 			continue
 		}
 		if r.isExit(src) {
 			return
 		}
-		lr.AddHistory(src)
 		r.cell(src, nil, true)
 	}
 }

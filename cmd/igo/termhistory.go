@@ -1,22 +1,25 @@
 package main
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/igolang/igo/history"
 )
 
-// lineHistory is the line editor's history: the lines of earlier cells,
-// this session's and the last sessions' (from the history store), so
-// that up-arrow recalls across sessions.
-type lineHistory struct {
-	lines []string // oldest first
+// cellHistory is the line editor's history: whole cells, this session's
+// and the last sessions' (from the history store that %history reads), so
+// up-arrow and Ctrl-R recall a multi-line cell as one unit, across
+// sessions. The store records cells as they run; this keeps the editor's
+// own copy.
+type cellHistory struct {
+	cells []string // oldest first
 }
 
 const historyRecall = 1000
 
-func newLineHistory(store *history.Store) *lineHistory {
-	h := &lineHistory{}
+func newCellHistory(store *history.Store) *cellHistory {
+	h := &cellHistory{}
 	if store == nil {
 		return h
 	}
@@ -25,25 +28,34 @@ func newLineHistory(store *history.Store) *lineHistory {
 		return h
 	}
 	for _, e := range entries {
-		for _, l := range strings.Split(e.Source, "\n") {
-			h.Add(l)
-		}
+		h.Write(e.Source)
 	}
 	return h
 }
 
-// Add implements term.History: a line that repeats the last is kept once.
-func (h *lineHistory) Add(line string) {
-	if strings.TrimSpace(line) == "" || len(h.lines) > 0 && h.lines[len(h.lines)-1] == line {
-		return
+// Write adds a cell; one that repeats the last is kept once.
+func (h *cellHistory) Write(cell string) (int, error) {
+	cell = strings.TrimRight(cell, " \t\n")
+	if strings.TrimSpace(cell) == "" || len(h.cells) > 0 && h.cells[len(h.cells)-1] == cell {
+		return len(h.cells), nil
 	}
-	h.lines = append(h.lines, line)
-	if len(h.lines) > 2*historyRecall {
-		h.lines = append([]string(nil), h.lines[len(h.lines)-historyRecall:]...)
+	h.cells = append(h.cells, cell)
+	if len(h.cells) > 2*historyRecall {
+		h.cells = append([]string(nil), h.cells[len(h.cells)-historyRecall:]...)
 	}
+	return len(h.cells), nil
 }
 
-func (h *lineHistory) Len() int { return len(h.lines) }
+var errNoCell = errors.New("no such history entry")
 
-// At implements term.History: 0 is the most recent line.
-func (h *lineHistory) At(i int) string { return h.lines[len(h.lines)-1-i] }
+// GetLine returns cell i, 0 being the oldest.
+func (h *cellHistory) GetLine(i int) (string, error) {
+	if i < 0 || i >= len(h.cells) {
+		return "", errNoCell
+	}
+	return h.cells[i], nil
+}
+
+func (h *cellHistory) Len() int { return len(h.cells) }
+
+func (h *cellHistory) Dump() any { return h.cells }

@@ -33,7 +33,15 @@ func startConsole(t *testing.T, args ...string) *console {
 
 func startConsoleEnv(t *testing.T, env []string, args ...string) *console {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], args...)
+	return startConsoleCmd(t, env, "", os.Args[0], args...)
+}
+
+// startConsoleCmd runs name with args in dir on a pseudo-terminal; igo is
+// the test binary, os.Args[0].
+func startConsoleCmd(t *testing.T, env []string, dir, name string, args ...string) *console {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
 	cmd.Env = append(append(os.Environ(), "IGO_TEST_MAIN=1", "TERM=xterm"), env...)
 	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 100})
 	if err != nil {
@@ -48,6 +56,11 @@ func startConsoleEnv(t *testing.T, env []string, args ...string) *console {
 			c.mu.Lock()
 			c.buf.Write(b[:n])
 			c.mu.Unlock()
+			// Answer the editor's cursor position queries as a
+			// terminal does.
+			for range bytes.Count(b[:n], []byte("\x1b[6n")) {
+				io.WriteString(tty, "\x1b[1;1R")
+			}
 			if err != nil {
 				return
 			}
@@ -62,25 +75,66 @@ func startConsoleEnv(t *testing.T, env []string, args ...string) *console {
 }
 
 // expect waits until the screen shows a match of pattern after what
-// earlier expects consumed. The wait is bounded only so that a broken
-// shell fails the test instead of hanging it.
+// earlier expects consumed. It matches the text the terminal shows: the
+// editor's escape sequences (cursor moves, colours) and carriage returns
+// are left out. The wait is bounded only so that a broken shell fails the
+// test instead of hanging it.
 func (c *console) expect(pattern string) {
+	c.t.Helper()
+	c.expectIn(pattern, true)
+}
+
+// expectRaw is expect on the bytes as written, escape codes included.
+func (c *console) expectRaw(pattern string) {
+	c.t.Helper()
+	c.expectIn(pattern, false)
+}
+
+func (c *console) expectIn(pattern string, plain bool) {
 	c.t.Helper()
 	re := regexp.MustCompile(pattern)
 	deadline := time.Now().Add(20 * time.Second)
 	for {
 		c.mu.Lock()
-		out := c.buf.String()
+		out := c.buf.String()[c.seen:]
 		c.mu.Unlock()
-		if loc := re.FindStringIndex(out[c.seen:]); loc != nil {
-			c.seen += loc[1]
+		text, at := out, []int(nil)
+		if plain {
+			text, at = visible(out)
+		}
+		if loc := re.FindStringIndex(text); loc != nil {
+			if plain {
+				c.seen += at[loc[1]]
+			} else {
+				c.seen += loc[1]
+			}
 			return
 		}
 		if time.Now().After(deadline) {
-			c.t.Fatalf("the terminal never showed %q; it shows:\n%s", pattern, out[c.seen:])
+			c.t.Fatalf("the terminal never showed %q; it shows:\n%s", pattern, text)
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
+}
+
+var escape = regexp.MustCompile(`^\x1b(\[[0-9;?]*[ -/]*[@-~]|[^\[])`)
+
+// visible is raw without escape sequences and carriage returns; at[i] is
+// the offset in raw of text[i] (at[len(text)] is len(raw)).
+func visible(raw string) (text string, at []int) {
+	var b strings.Builder
+	for i := 0; i < len(raw); {
+		if m := escape.FindStringIndex(raw[i:]); m != nil {
+			i += m[1]
+			continue
+		}
+		if raw[i] != '\r' {
+			b.WriteByte(raw[i])
+			at = append(at, i)
+		}
+		i++
+	}
+	return b.String(), append(at, len(raw))
 }
 
 func (c *console) send(keys string) {
@@ -106,7 +160,7 @@ func TestTerminalPrompts(t *testing.T) {
 	c.expect(`In \[1\]: `)
 	// An incomplete cell continues with an aligned prompt.
 	c.send("func add(a, b int) int {\r")
-	c.expect(`\r\n   \.\.\.: `)
+	c.expect(`\n   \.\.\.: `)
 	c.send("\treturn a + b\r")
 	c.expect(`   \.\.\.: `)
 	c.send("}\r")
@@ -191,10 +245,10 @@ func TestTerminalColors(t *testing.T) {
 	t.Setenv("IGO_DIR", t.TempDir())
 	t.Setenv("NO_COLOR", "")
 	c := startConsoleEnv(t, nil)
-	c.expect("\x1b\\[92mIn \\[")
+	c.expectRaw("\x1b\\[92mIn \\[")
 	c.send("1 + 1\r")
-	c.expect("\x1b\\[91mOut\\[")
-	c.expect("\x1b\\[92mIn \\[")
+	c.expectRaw("\x1b\\[91mOut\\[")
+	c.expectRaw("\x1b\\[92mIn \\[")
 	c.send("\x04")
 	c.exit()
 
@@ -210,8 +264,13 @@ func TestTerminalColors(t *testing.T) {
 	plain.exit()
 	plain.mu.Lock()
 	defer plain.mu.Unlock()
-	if sgr := regexp.MustCompile(`\x1b\[[0-9;]*m`); sgr.MatchString(plain.buf.String()) {
-		t.Errorf("NO_COLOR=1 output has colour codes:\n%q", plain.buf.String())
+	// The editor resets attributes as it redraws; nothing sets a colour.
+	for _, m := range regexp.MustCompile(`\x1b\[([0-9;]*)m`).FindAllStringSubmatch(plain.buf.String(), -1) {
+		switch m[1] {
+		case "", "0", "39", "49":
+		default:
+			t.Fatalf("NO_COLOR=1 output has colour code %q:\n%q", m[0], plain.buf.String())
+		}
 	}
 }
 
@@ -223,7 +282,7 @@ func TestTerminalCompletion(t *testing.T) {
 	c := startConsole(t)
 	c.expect(`In \[1\]: `)
 	c.send("strings.Rep\t")
-	c.expect(`ReplaceAll +func\(string, string, string\) string`)
+	c.expect(`ReplaceAll +-- func\(string, string, string\) string`)
 	c.send("ea\t")
 	c.expect(`strings\.Repeat`)
 	c.send(`("ab", 2)` + "\r")
