@@ -3,9 +3,11 @@ package igo
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"reflect"
 	"regexp"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -105,10 +107,17 @@ func NewYaegi(stdin io.Reader, stdout, stderr io.Writer) *Yaegi {
 // race with it) and which stops every closure made before it for good.
 const stopDelay = 50 * time.Millisecond
 
-// Eval implements Evaluator.
+// Eval implements Evaluator. A panic of yaegi itself, while it compiles
+// src or generates the code to run it, is an *InternalError for this
+// chunk: the session goes on. A panic of the chunk's code is returned as
+// yaegi's interp.Panic, as before.
 func (y *Yaegi) Eval(ctx context.Context, src string) (reflect.Value, error) {
+	prog, err := y.compile(src)
+	if err != nil {
+		return reflect.Value{}, err
+	}
 	if ctx.Done() == nil {
-		return y.i.EvalWithContext(ctx, src)
+		return y.execute(ctx, prog)
 	}
 	inner, stop := context.WithCancel(context.Background())
 	defer stop()
@@ -128,7 +137,50 @@ func (y *Yaegi) Eval(ctx context.Context, src string) (reflect.Value, error) {
 		case <-finished:
 		}
 	}()
-	return y.i.EvalWithContext(inner, src)
+	return y.execute(inner, prog)
+}
+
+// compile is yaegi's Compile (parse, type analysis, control flow), with
+// its panics made errors. yaegi's EvalWithContext, which compiled and ran
+// in one step, recovered them as panics of the user's code.
+func (y *Yaegi) compile(src string) (prog *interp.Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			prog, err = nil, &InternalError{Value: r, Stack: debug.Stack()}
+		}
+	}()
+	return y.i.Compile(src)
+}
+
+// execute runs a compiled chunk. yaegi generates the code of the nodes
+// before it runs them, under the same recover as the code: a panic with
+// the generator on its stack is the evaluator's.
+func (y *Yaegi) execute(ctx context.Context, prog *interp.Program) (reflect.Value, error) {
+	v, err := y.i.ExecuteWithContext(ctx, prog)
+	if p, ok := err.(interp.Panic); ok && generating(p.Stack) {
+		return reflect.Value{}, &InternalError{Value: p.Value, Stack: p.Stack}
+	}
+	return v, err
+}
+
+// generating reports whether a panic's stack passes through yaegi's code
+// generation (genRun, genGlobalVars), which runs no code of the user.
+func generating(stack []byte) bool {
+	return bytes.Contains(stack, []byte("yaegi/interp.genRun(")) || bytes.Contains(stack, []byte("yaegi/interp.genGlobalVars("))
+}
+
+// An InternalError is a panic of the evaluator itself, not of the cell's
+// code: yaegi failed on a chunk that the type checker accepted. The chunk
+// did not run; the session, and what earlier chunks declared, stay.
+type InternalError struct {
+	Value any    // what yaegi panicked with
+	Stack []byte // where
+}
+
+func (e *InternalError) Error() string {
+	// yaegi's messages start with its own position ("1:28: "), which
+	// counts in a wrapper the user never wrote.
+	return "internal evaluator error: " + stripPos(fmt.Sprint(e.Value))
 }
 
 // panicFilter drops the lines yaegi writes for each frame a panic unwinds

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 
 	"github.com/igolang/igo/internal/testsession"
@@ -26,10 +27,11 @@ import (
 )
 
 // TestAwaitGoldensCompile checks that rewritten source is ordinary Go: each
-// await golden that rewrites, with its earlier cells, becomes a program
-// (declarations at package level, statements in main) that the Go compiler
-// builds against the autoawait runtime, and await-print runs and prints
-// the awaited value.
+// await and lowering golden that rewrites, with its earlier cells, becomes
+// a program (declarations at package level, statements in main) that the
+// Go compiler builds against the autoawait runtime; await-print runs and
+// prints the awaited value, and a golden with a stdout section (what Go
+// prints for the cells as written) runs and prints it.
 func TestAwaitGoldensCompile(t *testing.T) {
 	gobin, err := exec.LookPath("go")
 	if err != nil {
@@ -42,6 +44,12 @@ func TestAwaitGoldensCompile(t *testing.T) {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no await goldens: %v", err)
 	}
+	lowered, err := filepath.Glob("../testdata/rewrite/lower-*.txtar")
+	if err != nil || len(lowered) == 0 {
+		t.Fatalf("no lowering goldens: %v", err)
+	}
+	files = append(files, lowered...)
+	stdouts := map[string]string{} // program -> what it must print
 	// Inside the module, so that github.com/igolang/igo/autoawait resolves;
 	// a dot directory, so that ./... leaves it out.
 	root, err := os.MkdirTemp("..", ".compiletest-")
@@ -66,6 +74,9 @@ func TestAwaitGoldensCompile(t *testing.T) {
 			continue
 		}
 		programs[name] = src
+		if c.stdout != "" {
+			stdouts[name] = c.stdout
+		}
 		dir := filepath.Join(root, name)
 		if err := os.Mkdir(dir, 0o777); err != nil {
 			t.Fatal(err)
@@ -104,6 +115,19 @@ func TestAwaitGoldensCompile(t *testing.T) {
 	}
 	if string(got) != "got 42\n" {
 		t.Errorf("await-print printed %q, want %q", got, "got 42\n")
+	}
+	if len(stdouts) == 0 {
+		t.Error("no golden with a stdout section")
+	}
+	for _, name := range slices.Sorted(maps.Keys(stdouts)) {
+		got, err := exec.Command(filepath.Join(bin, name)).CombinedOutput()
+		if err != nil {
+			t.Errorf("%s: %v\n%s", name, err, got)
+			continue
+		}
+		if diff := cmp.Diff(stdouts[name], string(got)); diff != "" {
+			t.Errorf("%s printed (-want +got):\n%s\nprogram:\n%s", name, diff, numbered(programs[name]))
+		}
 	}
 }
 

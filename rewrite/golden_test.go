@@ -19,7 +19,8 @@ var update = flag.Bool("update", false, "rewrite the output sections of testdata
 
 // TestGolden runs every testdata/rewrite/*.txtar case: the `before.go`
 // sections are earlier cells, `in.go` the cell rewritten; `out.go` is the
-// expected evaluator source, or `error` the expected error.
+// expected evaluator source, or `error` the expected error. A `stdout`
+// section is what the cells print (see TestAwaitGoldensCompile).
 func TestGolden(t *testing.T) {
 	files, err := filepath.Glob("../testdata/rewrite/*.txtar")
 	if err != nil || len(files) == 0 {
@@ -73,6 +74,7 @@ type goldenCase struct {
 	in      string
 	want    string
 	wantErr string
+	stdout  string
 }
 
 func parseCase(t *testing.T, ar *txtar.Archive) *goldenCase {
@@ -87,6 +89,8 @@ func parseCase(t *testing.T, ar *txtar.Archive) *goldenCase {
 			c.want = string(f.Data)
 		case "error":
 			c.wantErr = strings.TrimSpace(string(f.Data))
+		case "stdout":
+			c.stdout = string(f.Data)
 		default:
 			t.Fatalf("unknown section %q", f.Name)
 		}
