@@ -21,6 +21,10 @@ Usage:
   igo rewrite [FILE|-]   print the Go each cell of FILE (or standard input)
                          becomes, without running it (igo rewrite --help);
                          a file named rewrite runs as igo ./rewrite
+  igo kernel -f FILE     serve igo to Jupyter (Jupyter runs this with the
+                         connection file it wrote; igo kernel --help)
+  igo kernel install [--user|--sys-prefix|--prefix DIR] [--name N]
+                         install the Jupyter kernelspec "Go (igo)"
 
 Flags:
   -c CODE      run CODE as one cell, then exit (stay with -i)

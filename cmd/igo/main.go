@@ -5,6 +5,7 @@
 //	igo FILE            run a Go program (package main) or a file of cells
 //	igo -c CODE [-i]    run CODE as one cell (-i: stay interactive after)
 //	igo rewrite [FILE]  print the Go each cell becomes, without running it
+//	igo kernel -f FILE  serve igo to Jupyter (igo kernel install: kernelspec)
 //
 // Run `igo --help` for the details.
 package main

@@ -21,6 +21,9 @@ import (
 )
 
 func run(args []string) error {
+	if len(args) > 0 && args[0] == "kernel" {
+		return kernelCommand(args[1:])
+	}
 	c, err := parseFlags(args, os.Stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		os.Stdout.WriteString(usage)
