@@ -219,24 +219,5 @@ func (k *Kernel) isComplete(m *Message) any {
 	if !igo.Incomplete(r.Code) {
 		return map[string]string{"status": "complete"}
 	}
-	return map[string]string{"status": "incomplete", "indent": strings.Repeat("    ", depth(r.Code))}
-}
-
-// depth is how many brackets are open at the end of src.
-func depth(src string) int {
-	var s scanner.Scanner
-	fset := token.NewFileSet()
-	s.Init(fset.AddFile("", -1, len(src)), []byte(src), func(token.Position, string) {}, 0)
-	d := 0
-	for {
-		_, t, _ := s.Scan()
-		switch t {
-		case token.EOF:
-			return max(d, 0)
-		case token.LBRACE, token.LPAREN, token.LBRACK:
-			d++
-		case token.RBRACE, token.RPAREN, token.RBRACK:
-			d--
-		}
-	}
+	return map[string]string{"status": "incomplete", "indent": igo.Indent(r.Code)}
 }

@@ -98,10 +98,10 @@ func (e *editor) accept(line []rune) bool {
 		return true
 	}
 	cur := e.rl.Cursor().Pos()
-	if d := depth(string(line[:min(cur, len(line))])); d > 0 {
+	if ind := igo.Indent(string(line[:min(cur, len(line))])); ind != "" {
 		// The editor inserts the newline after this returns; the
 		// indentation follows it as typed keys.
-		e.rl.Keys.Feed(false, []rune(strings.Repeat(indentUnit, d))...)
+		e.rl.Keys.Feed(false, []rune(ind)...)
 	}
 	return false
 }
@@ -115,21 +115,19 @@ func (e *editor) closeBracket() {
 	for start > 0 && text[start-1] == ' ' {
 		start--
 	}
-	if start > 0 && text[start-1] == '\n' && pos-start >= len(indentUnit) {
-		line.Cut(pos-len(indentUnit), pos)
-		cur.Move(-len(indentUnit))
+	if start > 0 && text[start-1] == '\n' && pos-start >= len(igo.IndentUnit) {
+		line.Cut(pos-len(igo.IndentUnit), pos)
+		cur.Move(-len(igo.IndentUnit))
 	}
 	e.rl.Keymap.Commands()["self-insert"]()
 }
-
-const indentUnit = "    "
 
 // complete is Tab: candidates from the typed session, each with its type.
 func (e *editor) complete(line []rune, cursor int) readline.Completions {
 	text := string(line[:cursor])
 	if strings.TrimSpace(text) == "" || strings.HasSuffix(text, "\t") && strings.TrimSpace(text[strings.LastIndexByte(text, '\n')+1:]) == "" {
 		// Tab at the start of a line indents.
-		e.rl.Keys.Feed(false, []rune(indentUnit)...)
+		e.rl.Keys.Feed(false, []rune(igo.IndentUnit)...)
 		return readline.Completions{}
 	}
 	src := string(line)

@@ -1,13 +1,15 @@
-package main
+package igo
 
 import (
 	"go/scanner"
 	"go/token"
+	"strings"
 )
 
-// depth is how many brackets ({, ( and [) are open at the end of src: the
-// indentation level of the line that follows.
-func depth(src string) int {
+// Indent is the indentation of the line that follows src, typed so far:
+// four spaces per bracket ({, ( or [) still open. Front ends use it with
+// Incomplete, for the next line of an unfinished cell.
+func Indent(src string) string {
 	var s scanner.Scanner
 	fset := token.NewFileSet()
 	s.Init(fset.AddFile("", -1, len(src)), []byte(src), func(token.Position, string) {}, 0)
@@ -16,7 +18,7 @@ func depth(src string) int {
 		_, tok, _ := s.Scan()
 		switch tok {
 		case token.EOF:
-			return max(d, 0)
+			return strings.Repeat(IndentUnit, max(d, 0))
 		case token.LBRACE, token.LPAREN, token.LBRACK:
 			d++
 		case token.RBRACE, token.RPAREN, token.RBRACK:
@@ -24,3 +26,6 @@ func depth(src string) int {
 		}
 	}
 }
+
+// IndentUnit is one level of Indent.
+const IndentUnit = "    "
