@@ -233,6 +233,10 @@ type CellOptions struct {
 	Name string
 	// Line is the line number of the cell's first line (default 1).
 	Line int
+	// NoHistory keeps the cell out of the input history (%history, the
+	// history store): Jupyter's store_history false. It still gets a
+	// number.
+	NoHistory bool
 }
 
 // Run runs one cell: Go, magics, shell commands and help requests, in the
@@ -257,7 +261,9 @@ func (sh *Shell) RunCell(ctx context.Context, cell string, opts *CellOptions) (*
 	sh.count++
 	n := sh.count
 	sh.in = append(sh.in, strings.TrimRight(cell, "\n"))
-	sh.hist.Add(n, strings.TrimRight(cell, "\n"))
+	if opts == nil || !opts.NoHistory {
+		sh.hist.Add(n, strings.TrimRight(cell, "\n"))
+	}
 	res := &Result{Count: n}
 	if sh.timeout > 0 {
 		var cancel context.CancelFunc

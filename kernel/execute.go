@@ -88,7 +88,13 @@ func (k *Kernel) execute(m *Message) bool {
 	if !req.Silent {
 		k.publish(parent, "execute_input", executeInput{req.Code, n})
 	}
-	res, err := k.sh.RunCell(c.ctx, req.Code, nil)
+	// A silent cell, or one the client keeps out of the history, is not
+	// recorded (it still takes a number: the shell names cells by it).
+	var opts *igo.CellOptions
+	if req.Silent || req.StoreHistory != nil && !*req.StoreHistory {
+		opts = &igo.CellOptions{NoHistory: true}
+	}
+	res, err := k.sh.RunCell(c.ctx, req.Code, opts)
 	k.end(c)
 	// Everything the cell wrote comes before its result.
 	k.flushOutput()

@@ -318,6 +318,18 @@ func TestKernel(t *testing.T) {
 		if len(r.History) != 1 || r.History[0][2] != "1+1" {
 			t.Errorf("history range 1:2 = %v", r.History)
 		}
+		// store_history false: the cell runs, the history does not keep it.
+		c.execute("unkept := 7", map[string]any{"store_history": false})
+		id = c.send(c.shell, "history_request", map[string]any{"hist_access_type": "search", "pattern": "unkept*", "n": 5})
+		r = content[struct {
+			History [][]any `json:"history"`
+		}](t, c.waitReply(c.shellCh, id, 5*time.Second))
+		if len(r.History) != 0 {
+			t.Errorf("a store_history false cell is in the history: %v", r.History)
+		}
+		if _, reply := c.execute("unkept", nil); !strings.Contains(string(reply.Content), `"ok"`) {
+			t.Errorf("the store_history false cell did not run: %s", reply.Content)
+		}
 	})
 
 	t.Run("shutdown", func(t *testing.T) {
