@@ -103,16 +103,21 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 
 // version is the module's version, with the Go and yaegi versions.
 func version() string {
-	v, yaegi := "(devel)", "unknown"
+	yaegi := "unknown"
 	if bi, ok := debug.ReadBuildInfo(); ok {
-		if bi.Main.Version != "" {
-			v = bi.Main.Version
-		}
 		for _, d := range bi.Deps {
 			if d.Path == "github.com/traefik/yaegi" {
 				yaegi = d.Version
 			}
 		}
 	}
-	return fmt.Sprintf("igo %s (%s, yaegi %s, %s/%s)", v, runtime.Version(), yaegi, runtime.GOOS, runtime.GOARCH)
+	return fmt.Sprintf("igo %s (%s, yaegi %s, %s/%s)", moduleVersion(), runtime.Version(), yaegi, runtime.GOOS, runtime.GOARCH)
+}
+
+// moduleVersion is igo's module version, "(devel)" in a source tree.
+func moduleVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
 }

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"time"
 
 	"github.com/igolang/igo"
@@ -144,10 +143,3 @@ func kernelInstall(args []string) error {
 	return nil
 }
 
-// moduleVersion is igo's version alone, for kernel_info_reply.
-func moduleVersion() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "(devel)"
-}
