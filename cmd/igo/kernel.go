@@ -142,4 +142,3 @@ func kernelInstall(args []string) error {
 	fmt.Printf("Installed kernelspec %s in %s\n", *name, written)
 	return nil
 }
-
