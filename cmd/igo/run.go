@@ -49,10 +49,13 @@ func run(args []string) error {
 		fmt.Fprintln(os.Stderr, "warning:", err)
 	}
 	defer hist.Close()
+	// Without -c or FILE, or with -i, the session goes on at a prompt
+	// (a terminal's) or on standard input.
+	stays := !c.hasCode && c.file == "" || c.interactive
 	// The line editor and its history are made while the evaluator
 	// starts: the first prompt comes sooner.
 	var editorReady chan *editor
-	if tty && (!c.hasCode && c.file == "" || c.interactive) {
+	if tty && stays {
 		editorReady = make(chan *editor, 1)
 		go func() { editorReady <- newEditor(r, newCellHistory(hist), c.vi) }()
 	}
@@ -90,7 +93,7 @@ func run(args []string) error {
 			status = 1
 		}
 	}
-	if (c.hasCode || c.file != "") && !c.interactive {
+	if !stays {
 		return r.exitCode(status)
 	}
 	if tty {
@@ -130,9 +133,8 @@ type runner struct {
 
 	nextInput string // the next cell's text, from %load
 
-	mu      sync.Mutex
-	cancel  context.CancelFunc // of the running cell
-	reading *bufio.Reader      // the terminal, to answer questions
+	mu     sync.Mutex
+	cancel context.CancelFunc // of the running cell
 }
 
 // handleSignals turns SIGINT into the cancellation of the running cell.
