@@ -60,12 +60,14 @@ func newEditor(r *runner, hist *cellHistory, vi bool) *editor {
 	rl.Keymap.Register(map[string]func(){
 		"igo-close-bracket": e.closeBracket,
 		"igo-prefill":       e.prefill,
+		"igo-tab":           e.tab,
 	})
 	for _, km := range []string{"emacs", "emacs-standard", "vi-insert"} {
 		for _, key := range []string{"}", ")", "]"} {
 			rl.Config.Bind(km, key, "igo-close-bracket", false)
 		}
 		rl.Config.Bind(km, prefillKey, "igo-prefill", false)
+		rl.Config.Bind(km, "\t", "igo-tab", false)
 	}
 	rl.History.Delete()
 	rl.History.Add("igo", hist)
@@ -122,14 +124,22 @@ func (e *editor) closeBracket() {
 	e.rl.Keymap.Commands()["self-insert"]()
 }
 
-// complete is Tab: candidates from the typed session, each with its type.
+// tab is Tab: with only blanks before the cursor on its line it indents
+// one level, else it completes.
+func (e *editor) tab() {
+	line, cur := e.rl.Line(), e.rl.Cursor()
+	text := string((*line)[:cur.Pos()])
+	if strings.TrimSpace(text[strings.LastIndexByte(text, '\n')+1:]) == "" {
+		line.Insert(cur.Pos(), []rune(igo.IndentUnit)...)
+		cur.Move(len(igo.IndentUnit))
+		return
+	}
+	e.rl.Keymap.Commands()["complete"]()
+}
+
+// complete makes Tab's candidates from the typed session, each with its type.
 func (e *editor) complete(line []rune, cursor int) readline.Completions {
 	text := string(line[:cursor])
-	if strings.TrimSpace(text) == "" || strings.HasSuffix(text, "\t") && strings.TrimSpace(text[strings.LastIndexByte(text, '\n')+1:]) == "" {
-		// Tab at the start of a line indents.
-		e.rl.Keys.Feed(false, []rune(igo.IndentUnit)...)
-		return readline.Completions{}
-	}
 	src := string(line)
 	byteCursor := len(text)
 	cands, start := e.r.sh.Complete(src, byteCursor)

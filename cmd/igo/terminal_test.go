@@ -161,7 +161,9 @@ func TestTerminalPrompts(t *testing.T) {
 	// An incomplete cell continues with an aligned prompt.
 	c.send("func add(a, b int) int {\r")
 	c.expect(`\n   \.\.\.: `)
+	// Tab on a blank line indents one more level, after the automatic one.
 	c.send("\treturn a + b\r")
+	c.expect(`\n   \.\.\.:         return a \+ b\n`)
 	c.expect(`   \.\.\.: `)
 	c.send("}\r")
 	c.expect(`In \[2\]: `)
