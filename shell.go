@@ -99,6 +99,24 @@ type Result struct {
 	Display display.Bundle
 }
 
+// PlainText is the text a front end shows after Out[n]: the rich
+// form's own text/plain when the value has one (an image, HTML), else
+// Text.
+func (r *Result) PlainText() string {
+	if plain, ok := r.Display.Data["text/plain"].(string); ok {
+		return plain
+	}
+	return r.Text
+}
+
+// IsExit reports whether cell asks to leave the session: exit or quit
+// (also exit(), quit()), when the session has no name of its own for
+// them. Front ends end the session for it.
+func (sh *Shell) IsExit(cell string) bool {
+	s := strings.TrimSuffix(strings.TrimSpace(cell), "()")
+	return (s == "exit" || s == "quit") && sh.sess.Lookup(s) == nil
+}
+
 // ErrInterrupted is returned for a cell stopped by its context;
 // ErrDeadline for one that ran past %autoawait --timeout.
 var (

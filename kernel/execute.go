@@ -69,7 +69,7 @@ func (k *Kernel) execute(m *Message) bool {
 		return true
 	}
 	parent := m.HeaderJSON()
-	if k.isExit(req.Code) {
+	if k.sh.IsExit(req.Code) {
 		// A console leaves, as the terminal does on exit or quit.
 		if !req.Silent {
 			k.publish(parent, "execute_input", executeInput{req.Code, k.sh.Count()})
@@ -129,22 +129,13 @@ func (k *Kernel) execute(m *Message) bool {
 	return true
 }
 
-// isExit reports whether a cell asks to leave: exit or quit (or exit(),
-// quit()), when the session has no name of its own for them.
-func (k *Kernel) isExit(code string) bool {
-	s := strings.TrimSuffix(strings.TrimSpace(code), "()")
-	return (s == "exit" || s == "quit") && k.sh.Session().Lookup(s) == nil
-}
-
 // resultData is the MIME bundle of a cell's value: its rich forms, if
 // it has any, and as text/plain the text the terminal shows after Out[n]
 // (a rich value's own text/plain, else Result.Text).
 func resultData(res *igo.Result) (data, metadata map[string]any) {
 	data = make(map[string]any, len(res.Display.Data)+1)
 	maps.Copy(data, res.Display.Data)
-	if _, ok := data["text/plain"].(string); !ok {
-		data["text/plain"] = res.Text
-	}
+	data["text/plain"] = res.PlainText()
 	metadata = res.Display.Metadata
 	if metadata == nil {
 		metadata = map[string]any{}

@@ -190,26 +190,12 @@ func (r *runner) cell(src string, opts *igo.CellOptions, showOut bool) bool {
 		return false
 	}
 	if showOut && res.HasValue {
-		text := res.Text
-		if plain, ok := res.Display.Data["text/plain"].(string); ok {
-			// A rich value (an image, HTML): its text form, not its
-			// pixels or source.
-			text = plain
-		}
-		fmt.Fprintf(r.stdout, "%s%s\n", r.scheme.OutPrompt(res.Count), text)
+		fmt.Fprintf(r.stdout, "%s%s\n", r.scheme.OutPrompt(res.Count), res.PlainText())
 		if r.tty {
 			fmt.Fprintln(r.stdout)
 		}
 	}
 	return true
-}
-
-// isExit reports whether a cell asks to leave: exit or quit, when the
-// session has no name of its own for them.
-func (r *runner) isExit(src string) bool {
-	s := strings.TrimSpace(src)
-	s = strings.TrimSuffix(s, "()")
-	return (s == "exit" || s == "quit") && r.sh.Session().Lookup(s) == nil
 }
 
 // stream runs the cells read from in, as at a prompt without prompts: a
@@ -226,7 +212,7 @@ func (r *runner) stream(in io.Reader) bool {
 			src := strings.Join(cell, "\n")
 			if !igo.Incomplete(src) || err != nil {
 				cell = nil
-				if r.isExit(src) {
+				if r.sh.IsExit(src) {
 					return ok
 				}
 				if !r.cell(src, nil, true) {

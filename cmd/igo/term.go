@@ -187,7 +187,7 @@ func (r *runner) interactive(ed *editor) {
 		if strings.TrimSpace(src) == "" {
 			continue
 		}
-		if r.isExit(src) {
+		if r.sh.IsExit(src) {
 			return
 		}
 		r.cell(src, nil, true)
