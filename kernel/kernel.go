@@ -10,7 +10,6 @@ import (
 	"log"
 	"net"
 	"os"
-	"os/signal"
 	"os/user"
 	"runtime/debug"
 	"strconv"
@@ -22,6 +21,7 @@ import (
 
 	"github.com/igolang/igo"
 	"github.com/igolang/igo/history"
+	"github.com/igolang/igo/internal/sigint"
 )
 
 // Options configure a Kernel. A nil *Options is valid.
@@ -215,23 +215,7 @@ func (k *Kernel) Interrupt() {
 // HandleSignals makes SIGINT interrupt the running cell (see
 // Interrupt) instead of ending the process, until stop is called.
 func (k *Kernel) HandleSignals() (stop func()) {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt)
-	done := make(chan struct{})
-	go func() {
-		for {
-			select {
-			case <-ch:
-				k.Interrupt()
-			case <-done:
-				return
-			}
-		}
-	}()
-	return func() {
-		signal.Stop(ch)
-		close(done)
-	}
+	return sigint.OnInterrupt(k.Interrupt)
 }
 
 // Run serves the kernel's sockets until a shutdown_request, ctx's end or

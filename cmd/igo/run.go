@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
 	"sync"
 
@@ -17,6 +16,7 @@ import (
 	"github.com/igolang/igo"
 	"github.com/igolang/igo/history"
 	"github.com/igolang/igo/internal/highlight"
+	"github.com/igolang/igo/internal/sigint"
 	"github.com/igolang/igo/magics"
 )
 
@@ -140,31 +140,17 @@ type runner struct {
 // handleSignals turns SIGINT into the cancellation of the running cell.
 // With no cell running, an interrupt ends a non-interactive session.
 func (r *runner) handleSignals() (stop func()) {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt)
-	done := make(chan struct{})
-	go func() {
-		for {
-			select {
-			case <-ch:
-				r.mu.Lock()
-				cancel := r.cancel
-				r.mu.Unlock()
-				if cancel != nil {
-					cancel()
-				} else if !r.tty {
-					fmt.Fprintln(r.stderr, "Interrupted")
-					os.Exit(130)
-				}
-			case <-done:
-				return
-			}
+	return sigint.OnInterrupt(func() {
+		r.mu.Lock()
+		cancel := r.cancel
+		r.mu.Unlock()
+		if cancel != nil {
+			cancel()
+		} else if !r.tty {
+			fmt.Fprintln(r.stderr, "Interrupted")
+			os.Exit(130)
 		}
-	}()
-	return func() {
-		signal.Stop(ch)
-		close(done)
-	}
+	})
 }
 
 // cell runs one cell and reports it; it returns false when the cell failed.
