@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 
 	"github.com/igolang/igo/history"
@@ -52,8 +53,8 @@ func (k *Kernel) history(m *Message) any {
 			break
 		}
 		entries, err = k.hist.Range(strconv.Itoa(sess) + "/")
-		entries = filter(entries, func(e history.Entry) bool {
-			return e.Line >= r.Start && (r.Stop == nil || *r.Stop <= 0 || e.Line < *r.Stop)
+		entries = slices.DeleteFunc(entries, func(e history.Entry) bool {
+			return e.Line < r.Start || r.Stop != nil && *r.Stop > 0 && e.Line >= *r.Stop
 		})
 	case "search":
 		pattern := r.Pattern
@@ -86,16 +87,6 @@ func (k *Kernel) history(m *Message) any {
 			output = text
 		}
 		out.History = append(out.History, []any{e.Session, e.Line, []any{e.Source, output}})
-	}
-	return out
-}
-
-func filter(es []history.Entry, keep func(history.Entry) bool) []history.Entry {
-	out := es[:0]
-	for _, e := range es {
-		if keep(e) {
-			out = append(out, e)
-		}
 	}
 	return out
 }
