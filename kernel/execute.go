@@ -118,7 +118,7 @@ func (k *Kernel) execute(m *Message) bool {
 	}
 	if res != nil && res.HasValue {
 		k.mu.Lock()
-		k.outputs[res.Count] = res.Text
+		k.outputs[res.Count] = res.PlainText()
 		k.mu.Unlock()
 		if !req.Silent {
 			data, metadata := resultData(res)
