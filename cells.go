@@ -5,12 +5,8 @@ import (
 	"fmt"
 	"go/parser"
 	"go/token"
-	"io"
 	"os"
 	"strings"
-
-	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib/unrestricted"
 
 	"github.com/igolang/igo/magics"
 )
@@ -68,23 +64,6 @@ func IsProgram(file string) bool {
 	}
 	f, err := parser.ParseFile(token.NewFileSet(), file, nil, parser.PackageClauseOnly)
 	return err == nil && f.Name.Name == "main"
-}
-
-// RunProgram runs a Go program (package main) with its own interpreter,
-// as `yaegi run` does; os.Exit and log.Fatal are the real ones.
-func RunProgram(ctx context.Context, file string, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	i := interp.New(interp.Options{
-		Stdin: stdin, Stdout: stdout, Stderr: stderr,
-		Args:         append([]string{file}, args...),
-		Unrestricted: true,
-	})
-	for _, syms := range []interp.Exports{Symbols(), unrestricted.Symbols} {
-		if err := i.Use(syms); err != nil {
-			return err
-		}
-	}
-	_, err := i.EvalPathWithContext(ctx, file)
-	return err
 }
 
 // RunFile runs a file in the session: a Go program with its own

@@ -1,0 +1,584 @@
+package rewrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// instantiate turns a program's generic code into ordinary Go, which the
+// evaluator (yaegi v0.16.1) runs: it cannot run generic code of its own.
+// Every generic function and type is copied once per list of type
+// arguments the type checker recorded, with its type parameters replaced by
+// the arguments and a name made of its own and theirs; uses name the copy.
+// Generic code that uses generic code makes more copies, found by
+// substituting the arguments in what the checker recorded for it. The
+// generic declarations, and interfaces only usable as constraints, are
+// then dropped.
+//
+//	func Max[T cmp.Ordered](a, b T) T { ... }     =>  func Max__int(a, b int) int { ... }
+//	Max(1, 2)                                     =>  Max__int(1, 2)
+//	type List[T any] struct{ next *List[T]; v T } =>  type List__string struct{ next *List__string; v string }
+//	func (l *List[T]) Push(v T)                   =>  func (l *List__string) Push(v string)
+//	var l List[string]                            =>  var l List__string
+//
+// Type arguments must be nameable at the top level of the file: a type
+// declared inside a function is an error.
+func instantiate(fset *token.FileSet, f *ast.File, info *types.Info) error {
+	in := &instantiator{
+		fset:    fset,
+		info:    info,
+		funcs:   map[types.Object]*ast.FuncDecl{},
+		tspecs:  map[types.Object]*ast.TypeSpec{},
+		methods: map[types.Object][]*ast.FuncDecl{},
+		done:    map[string]string{},
+		names:   map[string]string{},
+	}
+	var pkg *types.Package
+	drop := map[ast.Decl]bool{}
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			obj := info.Defs[d.Name]
+			if obj == nil {
+				continue
+			}
+			pkg = obj.Pkg()
+			if d.Recv == nil {
+				if d.Type.TypeParams != nil {
+					in.funcs[obj] = d
+					drop[d] = true
+				}
+				continue
+			}
+			if named := recvNamed(obj); named != nil && named.TypeParams().Len() > 0 {
+				in.methods[named.Obj()] = append(in.methods[named.Obj()], d)
+				drop[d] = true
+			}
+		case *ast.GenDecl:
+			if d.Tok != token.TYPE {
+				continue
+			}
+			specs := d.Specs[:0]
+			for _, sp := range d.Specs {
+				ts := sp.(*ast.TypeSpec)
+				obj := info.Defs[ts.Name]
+				if ts.TypeParams != nil && obj != nil {
+					in.tspecs[obj] = ts
+					continue
+				}
+				if obj != nil {
+					if it, ok := obj.Type().Underlying().(*types.Interface); ok && !it.IsMethodSet() {
+						continue // a constraint
+					}
+				}
+				specs = append(specs, sp)
+			}
+			d.Specs = specs
+			if len(specs) == 0 {
+				drop[d] = true
+			}
+		}
+	}
+	in.pkg = pkg
+	var decls []ast.Decl
+	for _, d := range f.Decls {
+		if drop[d] {
+			continue
+		}
+		c := in.rewrite(d, nil)
+		if in.err != nil {
+			return in.err
+		}
+		decls = append(decls, c.(ast.Decl))
+	}
+	// Copies made while copying are appended as they come.
+	for i := 0; i < len(in.queue); i++ {
+		d := in.make(in.queue[i])
+		if in.err != nil {
+			return in.err
+		}
+		in.out = append(in.out, d...)
+	}
+	f.Decls = append(decls, in.out...)
+	return nil
+}
+
+// maxInstances bounds the copies of one program: generic code that
+// instantiates itself with ever larger arguments never ends.
+const maxInstances = 2000
+
+type instantiator struct {
+	fset    *token.FileSet
+	info    *types.Info
+	pkg     *types.Package
+	funcs   map[types.Object]*ast.FuncDecl   // generic functions
+	tspecs  map[types.Object]*ast.TypeSpec   // generic types
+	methods map[types.Object][]*ast.FuncDecl // methods of generic types
+	done    map[string]string                // instance key -> name
+	names   map[string]string                // name -> instance key
+	queue   []*instance
+	out     []ast.Decl
+	err     error
+}
+
+// An instance is a generic declaration with type arguments.
+type instance struct {
+	obj  types.Object // the generic function or type
+	args []types.Type
+	name string
+}
+
+// recvNamed is the named type a method's receiver has.
+func recvNamed(obj types.Object) *types.Named {
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return nil
+	}
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return nil
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, _ := t.(*types.Named)
+	return n
+}
+
+func (in *instantiator) local(obj types.Object) bool {
+	if obj == nil || obj.Pkg() != in.pkg {
+		return false
+	}
+	_, f := in.funcs[obj]
+	_, t := in.tspecs[obj]
+	return f || t
+}
+
+// name returns the name of obj's copy for args, queueing the copy the
+// first time.
+func (in *instantiator) name(obj types.Object, args []types.Type) string {
+	var key strings.Builder
+	key.WriteString(obj.Name())
+	for _, a := range args {
+		key.WriteString(";")
+		key.WriteString(types.TypeString(a, nil))
+	}
+	if n, ok := in.done[key.String()]; ok {
+		return n
+	}
+	name := obj.Name()
+	for _, a := range args {
+		name += "__" + mangle(types.TypeString(a, in.qualifier))
+	}
+	for i := 2; in.names[name] != "" || in.pkg.Scope().Lookup(name) != nil; i++ {
+		name = fmt.Sprintf("%s_%d", strings.TrimRight(name, "_0123456789"), i)
+	}
+	in.done[key.String()] = name
+	in.names[name] = key.String()
+	in.queue = append(in.queue, &instance{obj: obj, args: args, name: name})
+	if len(in.queue) > maxInstances && in.err == nil {
+		in.err = in.errorf(obj.Pos(), "generic code makes more than %d instances (does %s instantiate itself with growing type arguments?)", maxInstances, obj.Name())
+	}
+	return name
+}
+
+func (in *instantiator) qualifier(p *types.Package) string {
+	if p == in.pkg {
+		return ""
+	}
+	return p.Name()
+}
+
+// mangle makes an identifier's tail of a type: letters and digits are
+// kept, anything else becomes _.
+func mangle(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '*':
+			b.WriteString("P")
+		case r == '[' || r == ']' || r == '.' || r == ',' || r == ' ' || r == ';':
+			b.WriteByte('_')
+		case r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('x')
+		}
+	}
+	return strings.Trim(b.String(), "_")
+}
+
+func (in *instantiator) errorf(pos token.Pos, format string, args ...any) error {
+	return &Error{Pos: in.fset.Position(pos), Msg: fmt.Sprintf(format, args...)}
+}
+
+// make copies one instance: a function, or a type with its methods.
+func (in *instantiator) make(x *instance) []ast.Decl {
+	if fd, ok := in.funcs[x.obj]; ok {
+		sig := x.obj.Type().(*types.Signature)
+		subst := bindings(sig.TypeParams(), x.args)
+		c := in.rewrite(fd, subst).(*ast.FuncDecl)
+		c.Name = ast.NewIdent(x.name)
+		c.Type.TypeParams = nil
+		return []ast.Decl{c}
+	}
+	ts := in.tspecs[x.obj]
+	named := x.obj.Type().(*types.Named)
+	subst := bindings(named.TypeParams(), x.args)
+	c := in.rewrite(ts, subst).(*ast.TypeSpec)
+	c.Name = ast.NewIdent(x.name)
+	c.TypeParams = nil
+	decls := []ast.Decl{&ast.GenDecl{Tok: token.TYPE, Specs: []ast.Spec{c}}}
+	for _, md := range in.methods[x.obj] {
+		fn := in.info.Defs[md.Name].(*types.Func)
+		msubst := bindings(fn.Type().(*types.Signature).RecvTypeParams(), x.args)
+		m := in.rewrite(md, msubst).(*ast.FuncDecl)
+		recv := m.Recv.List[0]
+		if star, ok := recv.Type.(*ast.StarExpr); ok {
+			star.X = ast.NewIdent(x.name)
+		} else {
+			recv.Type = ast.NewIdent(x.name)
+		}
+		decls = append(decls, m)
+	}
+	return decls
+}
+
+func bindings(tps *types.TypeParamList, args []types.Type) map[*types.TypeParam]types.Type {
+	m := map[*types.TypeParam]types.Type{}
+	for i := range tps.Len() {
+		if i < len(args) {
+			m[tps.At(i)] = args[i]
+		}
+	}
+	return m
+}
+
+// rewrite copies n, naming the copies of generic code it uses and, with
+// subst, putting type arguments in place of type parameters.
+func (in *instantiator) rewrite(n ast.Node, subst map[*types.TypeParam]types.Type) ast.Node {
+	orig := map[ast.Node]ast.Node{}
+	c := cloneNode(n, orig)
+	at := func(x ast.Node) ast.Node {
+		if o, ok := orig[x]; ok {
+			return o
+		}
+		return x
+	}
+	return astutil.Apply(c, func(cur *astutil.Cursor) bool {
+		if in.err != nil {
+			return false
+		}
+		switch x := cur.Node().(type) {
+		case *ast.IndexExpr, *ast.IndexListExpr:
+			var base ast.Expr
+			if ie, ok := x.(*ast.IndexExpr); ok {
+				base = ie.X
+			} else {
+				base = x.(*ast.IndexListExpr).X
+			}
+			if id, ok := ast.Unparen(base).(*ast.Ident); ok {
+				if name, ok := in.use(at(id).(*ast.Ident), subst); ok {
+					cur.Replace(&ast.Ident{NamePos: id.Pos(), Name: name})
+					return false
+				}
+			}
+		case *ast.Ident:
+			o := at(x).(*ast.Ident)
+			if name, ok := in.use(o, subst); ok {
+				x.Name = name
+				return false
+			}
+			if tn, ok := in.info.Uses[o].(*types.TypeName); ok {
+				if tp, ok := tn.Type().(*types.TypeParam); ok && subst != nil {
+					if t, ok := subst[tp]; ok {
+						cur.Replace(in.typeExpr(t, x.Pos()))
+					}
+				}
+				return false
+			}
+			if v, ok := in.info.Uses[o].(*types.Var); ok && v.IsField() && v.Embedded() {
+				if name := in.embeddedName(v.Type(), subst); name != "" {
+					x.Name = name
+				}
+			}
+		case *ast.SelectorExpr:
+			if sel := in.info.Selections[at(x).(*ast.SelectorExpr)]; sel != nil {
+				if v, ok := sel.Obj().(*types.Var); ok && v.Embedded() {
+					if name := in.embeddedName(v.Type(), subst); name != "" {
+						x.Sel = &ast.Ident{NamePos: x.Sel.Pos(), Name: name}
+					}
+				}
+			}
+		case *ast.Field:
+			// An embedded field of a generic type is named after its copy.
+			_ = x
+		}
+		return true
+	}, nil)
+}
+
+// use names the copy an identifier of generic code stands for.
+func (in *instantiator) use(id *ast.Ident, subst map[*types.TypeParam]types.Type) (string, bool) {
+	inst, ok := in.info.Instances[id]
+	if !ok {
+		return "", false
+	}
+	obj := in.info.Uses[id]
+	if obj == nil {
+		obj = in.info.Defs[id]
+	}
+	if fn, ok := obj.(*types.Func); ok {
+		obj = fn.Origin()
+	}
+	if !in.local(obj) {
+		return "", false
+	}
+	args := make([]types.Type, inst.TypeArgs.Len())
+	for i := range args {
+		args[i] = in.subst(inst.TypeArgs.At(i), subst)
+	}
+	return in.name(obj, args), true
+}
+
+// embeddedName is the name of an embedded field whose type is a copy of
+// generic code.
+func (in *instantiator) embeddedName(t types.Type, subst map[*types.TypeParam]types.Type) string {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	t = in.subst(t, subst)
+	n, ok := t.(*types.Named)
+	if !ok || n.TypeArgs().Len() == 0 || !in.local(n.Origin().Obj()) {
+		return ""
+	}
+	return in.typeName(n)
+}
+
+func (in *instantiator) typeName(n *types.Named) string {
+	args := make([]types.Type, n.TypeArgs().Len())
+	for i := range args {
+		args[i] = n.TypeArgs().At(i)
+	}
+	return in.name(n.Origin().Obj(), args)
+}
+
+// subst puts type arguments in place of the type parameters in t.
+func (in *instantiator) subst(t types.Type, m map[*types.TypeParam]types.Type) types.Type {
+	if len(m) == 0 {
+		return t
+	}
+	switch t := t.(type) {
+	case *types.TypeParam:
+		if a, ok := m[t]; ok {
+			return a
+		}
+		return t
+	case *types.Pointer:
+		return types.NewPointer(in.subst(t.Elem(), m))
+	case *types.Slice:
+		return types.NewSlice(in.subst(t.Elem(), m))
+	case *types.Array:
+		return types.NewArray(in.subst(t.Elem(), m), t.Len())
+	case *types.Map:
+		return types.NewMap(in.subst(t.Key(), m), in.subst(t.Elem(), m))
+	case *types.Chan:
+		return types.NewChan(t.Dir(), in.subst(t.Elem(), m))
+	case *types.Tuple:
+		if t == nil {
+			return t
+		}
+		vars := make([]*types.Var, t.Len())
+		for i := range vars {
+			v := t.At(i)
+			vars[i] = types.NewParam(v.Pos(), v.Pkg(), v.Name(), in.subst(v.Type(), m))
+		}
+		return types.NewTuple(vars...)
+	case *types.Signature:
+		params, _ := in.subst(t.Params(), m).(*types.Tuple)
+		results, _ := in.subst(t.Results(), m).(*types.Tuple)
+		return types.NewSignatureType(nil, nil, nil, params, results, t.Variadic())
+	case *types.Struct:
+		fields := make([]*types.Var, t.NumFields())
+		tags := make([]string, t.NumFields())
+		for i := range fields {
+			f := t.Field(i)
+			fields[i] = types.NewField(f.Pos(), f.Pkg(), f.Name(), in.subst(f.Type(), m), f.Embedded())
+			tags[i] = t.Tag(i)
+		}
+		return types.NewStruct(fields, tags)
+	case *types.Interface:
+		methods := make([]*types.Func, t.NumExplicitMethods())
+		for i := range methods {
+			f := t.ExplicitMethod(i)
+			methods[i] = types.NewFunc(f.Pos(), f.Pkg(), f.Name(), in.subst(f.Type(), m).(*types.Signature))
+		}
+		embeds := make([]types.Type, t.NumEmbeddeds())
+		for i := range embeds {
+			embeds[i] = in.subst(t.EmbeddedType(i), m)
+		}
+		return types.NewInterfaceType(methods, embeds).Complete()
+	case *types.Named:
+		if t.TypeArgs().Len() == 0 {
+			return t
+		}
+		args := make([]types.Type, t.TypeArgs().Len())
+		for i := range args {
+			args[i] = in.subst(t.TypeArgs().At(i), m)
+		}
+		r, err := types.Instantiate(nil, t.Origin(), args, false)
+		if err != nil {
+			return t
+		}
+		return r
+	}
+	return t
+}
+
+// typeExpr writes t as an expression valid at the top level of the file.
+func (in *instantiator) typeExpr(t types.Type, pos token.Pos) ast.Expr {
+	s := in.typeString(t, pos)
+	e, err := parser.ParseExpr(s)
+	if err != nil {
+		if in.err == nil {
+			in.err = in.errorf(pos, "cannot write type %s for an instance of generic code: %v", s, err)
+		}
+		return ast.NewIdent("_")
+	}
+	return e
+}
+
+func (in *instantiator) typeString(t types.Type, pos token.Pos) string {
+	switch t := t.(type) {
+	case *types.Named:
+		obj := t.Obj()
+		if obj.Pkg() == nil {
+			return obj.Name() // error, comparable
+		}
+		if obj.Pkg() == in.pkg {
+			if obj.Parent() != nil && obj.Parent() != in.pkg.Scope() {
+				if in.err == nil {
+					in.err = in.errorf(pos, "igo cannot instantiate generic code with %s, a type declared inside a function, yet", obj.Name())
+				}
+				return obj.Name()
+			}
+			if t.TypeArgs().Len() > 0 {
+				return in.typeName(t)
+			}
+			return obj.Name()
+		}
+		if t.TypeArgs().Len() > 0 {
+			// A generic type of another package: the evaluator has only
+			// its underlying type (iter.Seq[int] is a func type).
+			return in.typeString(t.Underlying(), pos)
+		}
+		return obj.Pkg().Name() + "." + obj.Name()
+	case *types.Alias:
+		return in.typeString(types.Unalias(t), pos)
+	case *types.Basic:
+		return t.Name()
+	case *types.Pointer:
+		return "*" + in.typeString(t.Elem(), pos)
+	case *types.Slice:
+		return "[]" + in.typeString(t.Elem(), pos)
+	case *types.Array:
+		return "[" + strconv.FormatInt(t.Len(), 10) + "]" + in.typeString(t.Elem(), pos)
+	case *types.Map:
+		return "map[" + in.typeString(t.Key(), pos) + "]" + in.typeString(t.Elem(), pos)
+	case *types.Chan:
+		e := in.typeString(t.Elem(), pos)
+		switch t.Dir() {
+		case types.SendOnly:
+			return "chan<- " + e
+		case types.RecvOnly:
+			return "<-chan " + e
+		}
+		if c, ok := t.Elem().(*types.Chan); ok && c.Dir() == types.RecvOnly {
+			e = "(" + e + ")"
+		}
+		return "chan " + e
+	case *types.Signature:
+		return "func" + in.sigString(t, pos)
+	case *types.Struct:
+		var b strings.Builder
+		b.WriteString("struct{")
+		for i := range t.NumFields() {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			f := t.Field(i)
+			if !f.Embedded() {
+				b.WriteString(f.Name() + " ")
+			}
+			b.WriteString(in.typeString(f.Type(), pos))
+			if tag := t.Tag(i); tag != "" {
+				b.WriteString(" " + strconv.Quote(tag))
+			}
+		}
+		b.WriteString("}")
+		return b.String()
+	case *types.Interface:
+		if t.Empty() {
+			return "interface{}"
+		}
+		var parts []string
+		for i := range t.NumEmbeddeds() {
+			parts = append(parts, in.typeString(t.EmbeddedType(i), pos))
+		}
+		for i := range t.NumExplicitMethods() {
+			m := t.ExplicitMethod(i)
+			parts = append(parts, m.Name()+in.sigString(m.Type().(*types.Signature), pos))
+		}
+		return "interface{" + strings.Join(parts, "; ") + "}"
+	case *types.Union:
+		var parts []string
+		for i := range t.Len() {
+			tm := t.Term(i)
+			s := in.typeString(tm.Type(), pos)
+			if tm.Tilde() {
+				s = "~" + s
+			}
+			parts = append(parts, s)
+		}
+		return strings.Join(parts, " | ")
+	case *types.TypeParam:
+		if in.err == nil {
+			in.err = in.errorf(pos, "internal error: type parameter %s left in an instance", t.Obj().Name())
+		}
+		return t.Obj().Name()
+	}
+	return types.TypeString(t, in.qualifier)
+}
+
+func (in *instantiator) sigString(s *types.Signature, pos token.Pos) string {
+	tuple := func(t *types.Tuple, variadic bool) string {
+		var parts []string
+		for i := range t.Len() {
+			ts := ""
+			if variadic && i == t.Len()-1 {
+				ts = "..." + in.typeString(t.At(i).Type().(*types.Slice).Elem(), pos)
+			} else {
+				ts = in.typeString(t.At(i).Type(), pos)
+			}
+			parts = append(parts, ts)
+		}
+		return strings.Join(parts, ", ")
+	}
+	r := "(" + tuple(s.Params(), s.Variadic()) + ")"
+	switch s.Results().Len() {
+	case 0:
+	case 1:
+		r += " " + tuple(s.Results(), false)
+	default:
+		r += " (" + tuple(s.Results(), false) + ")"
+	}
+	return r
+}

@@ -1,0 +1,133 @@
+package rewrite
+
+import (
+	"bytes"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/types"
+)
+
+// Program rewrites a Go program, one file of package main, into Go the
+// evaluator runs as the Go toolchain would run the original: generic code
+// is instantiated per type-argument list (see instantiate) and the
+// lowering passes the cells get run over every function. name is the file
+// name in positions; errors are in the file's coordinates.
+//
+// The result is the whole file, package clause and imports included.
+func Program(conf Config, name string, src []byte) (string, error) {
+	s := NewSession(conf)
+	f, info, err := checkProgram(s, name, src)
+	if err != nil {
+		return "", err
+	}
+	if generic(f, info) {
+		if err := instantiate(s.fset, f, info); err != nil {
+			return "", err
+		}
+		// The passes below need the types of the instantiated code.
+		var b bytes.Buffer
+		if err := format.Node(&b, s.fset, f); err != nil {
+			return "", err
+		}
+		if f, info, err = checkProgram(s, name, b.Bytes()); err != nil {
+			return "", &InstantiateError{Err: err, Src: b.String()}
+		}
+	}
+	st := &state{s: s, opts: Options{Name: name, Line: 1}, src: src, info: info}
+	tf := s.fset.File(f.Pos())
+	for _, d := range f.Decls {
+		st.units = append(st.units, unit{decl: d, file: tf})
+	}
+	for _, ps := range programPasses {
+		if err := ps.run(st); err != nil {
+			return "", toError(err)
+		}
+	}
+	f.Decls = f.Decls[:0]
+	for _, u := range st.units {
+		f.Decls = append(f.Decls, u.decl)
+	}
+	var b bytes.Buffer
+	if err := format.Node(&b, s.fset, f); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// programPasses are the passes of the pipeline that lower Go the evaluator
+// lacks; the others serve the prompt (display, await, history, ...).
+var programPasses = []pass{
+	{"rangeint", "", (*state).rangeInt},
+	{"clear", "", (*state).clearBuiltin},
+	{"loopvar", "", (*state).loopVars},
+	{"tuplenil", "", (*state).tupleNil},
+	{"minmax", "", (*state).minMax},
+}
+
+// checkProgram parses and type-checks a program.
+func checkProgram(s *Session, name string, src []byte) (*ast.File, *types.Info, error) {
+	f, err := parser.ParseFile(s.fset, name, src, parser.SkipObjectResolution)
+	if err != nil {
+		return nil, nil, toError(err)
+	}
+	info := &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Instances:  map[*ast.Ident]types.Instance{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Implicits:  map[ast.Node]types.Object{},
+	}
+	var first error
+	conf := types.Config{
+		Importer:  s.conf.Importer,
+		GoVersion: GoVersion,
+		Error: func(e error) {
+			if first == nil {
+				first = e
+			}
+		},
+	}
+	types.NewChecker(&conf, s.fset, types.NewPackage("main", "main"), info).Files([]*ast.File{f})
+	if first != nil {
+		return nil, nil, toError(first)
+	}
+	return f, info, nil
+}
+
+// generic reports whether the program declares or uses generic code.
+func generic(f *ast.File, info *types.Info) bool {
+	if len(info.Instances) > 0 {
+		return true
+	}
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Type.TypeParams != nil {
+				return true
+			}
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				if ts, ok := sp.(*ast.TypeSpec); ok && ts.TypeParams != nil {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// An InstantiateError is a program that type-checks but whose
+// instantiated form does not: a fault of igo, reported with the text it
+// made.
+type InstantiateError struct {
+	Err error
+	Src string
+}
+
+func (e *InstantiateError) Error() string {
+	return "internal error: instantiated program does not type-check: " + e.Err.Error()
+}
+
+func (e *InstantiateError) Unwrap() error { return e.Err }
