@@ -10,6 +10,7 @@ import (
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
+	"github.com/traefik/yaegi/stdlib/unsafe"
 
 	"github.com/igolang/igo/rewrite"
 	"github.com/igolang/igo/symtypes"
@@ -35,7 +36,7 @@ func RunProgram(ctx context.Context, file string, args []string, stdin io.Reader
 		Args:         append([]string{file}, args...),
 		Unrestricted: true,
 	})
-	for _, syms := range []interp.Exports{Symbols(), unrestricted.Symbols} {
+	for _, syms := range []interp.Exports{Symbols(), unrestricted.Symbols, unsafe.Symbols} {
 		if err := i.Use(syms); err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,34 +32,62 @@ import (
 // Type arguments must be nameable at the top level of the file: a type
 // declared inside a function is an error.
 func instantiate(fset *token.FileSet, f *ast.File, info *types.Info) error {
-	in := &instantiator{
-		fset:    fset,
-		info:    info,
-		funcs:   map[types.Object]*ast.FuncDecl{},
-		tspecs:  map[types.Object]*ast.TypeSpec{},
-		methods: map[types.Object][]*ast.FuncDecl{},
-		done:    map[string]string{},
-		names:   map[string]string{},
-	}
-	var pkg *types.Package
-	drop := map[ast.Decl]bool{}
+	in := newInstantiator(fset, nil)
+	drop := in.collect(f.Decls, info)
+	var decls []ast.Decl
 	for _, d := range f.Decls {
+		if drop[d] {
+			continue
+		}
+		decls = append(decls, in.rewrite(d, info, nil).(ast.Decl))
+	}
+	out := in.flush()
+	if in.err != nil {
+		return in.err
+	}
+	f.Decls = append(decls, out...)
+	return nil
+}
+
+func newInstantiator(fset *token.FileSet, pkg *types.Package) *instantiator {
+	return &instantiator{
+		fset:     fset,
+		pkg:      pkg,
+		generics: map[types.Object]*generic{},
+		done:     map[string]string{},
+		names:    map[string]string{},
+	}
+}
+
+// collect records the generic declarations among decls and returns the
+// declarations to leave out of the output: generic ones, and interfaces
+// only usable as constraints (a GenDecl keeps its other specs).
+func (in *instantiator) collect(decls []ast.Decl, info *types.Info) map[ast.Decl]bool {
+	drop := map[ast.Decl]bool{}
+	for _, d := range decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
 			obj := info.Defs[d.Name]
 			if obj == nil {
 				continue
 			}
-			pkg = obj.Pkg()
+			if in.pkg == nil {
+				in.pkg = obj.Pkg()
+			}
 			if d.Recv == nil {
 				if d.Type.TypeParams != nil {
-					in.funcs[obj] = d
+					in.generics[obj] = &generic{fn: d, info: info}
 					drop[d] = true
 				}
 				continue
 			}
 			if named := recvNamed(obj); named != nil && named.TypeParams().Len() > 0 {
-				in.methods[named.Obj()] = append(in.methods[named.Obj()], d)
+				g := in.generics[named.Obj()]
+				if g == nil {
+					g = &generic{info: info}
+					in.generics[named.Obj()] = g
+				}
+				g.methods = append(g.methods, d)
 				drop[d] = true
 			}
 		case *ast.GenDecl:
@@ -70,10 +99,18 @@ func instantiate(fset *token.FileSet, f *ast.File, info *types.Info) error {
 				ts := sp.(*ast.TypeSpec)
 				obj := info.Defs[ts.Name]
 				if ts.TypeParams != nil && obj != nil {
-					in.tspecs[obj] = ts
+					g := in.generics[obj]
+					if g == nil {
+						g = &generic{info: info}
+						in.generics[obj] = g
+					}
+					g.spec = ts
 					continue
 				}
 				if obj != nil {
+					if in.pkg == nil {
+						in.pkg = obj.Pkg()
+					}
 					if it, ok := obj.Type().Underlying().(*types.Interface); ok && !it.IsMethodSet() {
 						continue // a constraint
 					}
@@ -86,28 +123,16 @@ func instantiate(fset *token.FileSet, f *ast.File, info *types.Info) error {
 			}
 		}
 	}
-	in.pkg = pkg
-	var decls []ast.Decl
-	for _, d := range f.Decls {
-		if drop[d] {
-			continue
-		}
-		c := in.rewrite(d, nil)
-		if in.err != nil {
-			return in.err
-		}
-		decls = append(decls, c.(ast.Decl))
+	return drop
+}
+
+// flush makes the copies queued so far, and those they queue.
+func (in *instantiator) flush() []ast.Decl {
+	var out []ast.Decl
+	for ; in.next < len(in.queue) && in.err == nil; in.next++ {
+		out = append(out, in.make(in.queue[in.next])...)
 	}
-	// Copies made while copying are appended as they come.
-	for i := 0; i < len(in.queue); i++ {
-		d := in.make(in.queue[i])
-		if in.err != nil {
-			return in.err
-		}
-		in.out = append(in.out, d...)
-	}
-	f.Decls = append(decls, in.out...)
-	return nil
+	return out
 }
 
 // maxInstances bounds the copies of one program: generic code that
@@ -115,17 +140,23 @@ func instantiate(fset *token.FileSet, f *ast.File, info *types.Info) error {
 const maxInstances = 2000
 
 type instantiator struct {
-	fset    *token.FileSet
+	fset     *token.FileSet
+	pkg      *types.Package // the program's, or the session's
+	generics map[types.Object]*generic
+	done     map[string]string // instance key -> name
+	names    map[string]string // name -> instance key
+	queue    []*instance
+	next     int // queue[next:] are still to make
+	err      error
+}
+
+// A generic is a generic function, or a generic type and its methods, as
+// written, with the checker's facts about them.
+type generic struct {
+	fn      *ast.FuncDecl
+	spec    *ast.TypeSpec
+	methods []*ast.FuncDecl
 	info    *types.Info
-	pkg     *types.Package
-	funcs   map[types.Object]*ast.FuncDecl   // generic functions
-	tspecs  map[types.Object]*ast.TypeSpec   // generic types
-	methods map[types.Object][]*ast.FuncDecl // methods of generic types
-	done    map[string]string                // instance key -> name
-	names   map[string]string                // name -> instance key
-	queue   []*instance
-	out     []ast.Decl
-	err     error
 }
 
 // An instance is a generic declaration with type arguments.
@@ -154,12 +185,7 @@ func recvNamed(obj types.Object) *types.Named {
 }
 
 func (in *instantiator) local(obj types.Object) bool {
-	if obj == nil || obj.Pkg() != in.pkg {
-		return false
-	}
-	_, f := in.funcs[obj]
-	_, t := in.tspecs[obj]
-	return f || t
+	return in.generics[obj] != nil
 }
 
 // name returns the name of obj's copy for args, queueing the copy the
@@ -222,25 +248,22 @@ func (in *instantiator) errorf(pos token.Pos, format string, args ...any) error 
 
 // make copies one instance: a function, or a type with its methods.
 func (in *instantiator) make(x *instance) []ast.Decl {
-	if fd, ok := in.funcs[x.obj]; ok {
+	g := in.generics[x.obj]
+	if g.fn != nil {
 		sig := x.obj.Type().(*types.Signature)
-		subst := bindings(sig.TypeParams(), x.args)
-		c := in.rewrite(fd, subst).(*ast.FuncDecl)
+		c := in.rewrite(g.fn, g.info, bindings(sig.TypeParams(), x.args)).(*ast.FuncDecl)
 		c.Name = ast.NewIdent(x.name)
 		c.Type.TypeParams = nil
 		return []ast.Decl{c}
 	}
-	ts := in.tspecs[x.obj]
 	named := x.obj.Type().(*types.Named)
-	subst := bindings(named.TypeParams(), x.args)
-	c := in.rewrite(ts, subst).(*ast.TypeSpec)
+	c := in.rewrite(g.spec, g.info, bindings(named.TypeParams(), x.args)).(*ast.TypeSpec)
 	c.Name = ast.NewIdent(x.name)
 	c.TypeParams = nil
 	decls := []ast.Decl{&ast.GenDecl{Tok: token.TYPE, Specs: []ast.Spec{c}}}
-	for _, md := range in.methods[x.obj] {
-		fn := in.info.Defs[md.Name].(*types.Func)
-		msubst := bindings(fn.Type().(*types.Signature).RecvTypeParams(), x.args)
-		m := in.rewrite(md, msubst).(*ast.FuncDecl)
+	for _, md := range g.methods {
+		fn := g.info.Defs[md.Name].(*types.Func)
+		m := in.rewrite(md, g.info, bindings(fn.Type().(*types.Signature).RecvTypeParams(), x.args)).(*ast.FuncDecl)
 		recv := m.Recv.List[0]
 		if star, ok := recv.Type.(*ast.StarExpr); ok {
 			star.X = ast.NewIdent(x.name)
@@ -264,7 +287,7 @@ func bindings(tps *types.TypeParamList, args []types.Type) map[*types.TypeParam]
 
 // rewrite copies n, naming the copies of generic code it uses and, with
 // subst, putting type arguments in place of type parameters.
-func (in *instantiator) rewrite(n ast.Node, subst map[*types.TypeParam]types.Type) ast.Node {
+func (in *instantiator) rewrite(n ast.Node, info *types.Info, subst map[*types.TypeParam]types.Type) ast.Node {
 	orig := map[ast.Node]ast.Node{}
 	c := cloneNode(n, orig)
 	at := func(x ast.Node) ast.Node {
@@ -286,18 +309,18 @@ func (in *instantiator) rewrite(n ast.Node, subst map[*types.TypeParam]types.Typ
 				base = x.(*ast.IndexListExpr).X
 			}
 			if id, ok := ast.Unparen(base).(*ast.Ident); ok {
-				if name, ok := in.use(at(id).(*ast.Ident), subst); ok {
+				if name, ok := in.use(at(id).(*ast.Ident), info, subst); ok {
 					cur.Replace(&ast.Ident{NamePos: id.Pos(), Name: name})
 					return false
 				}
 			}
 		case *ast.Ident:
 			o := at(x).(*ast.Ident)
-			if name, ok := in.use(o, subst); ok {
+			if name, ok := in.use(o, info, subst); ok {
 				x.Name = name
 				return false
 			}
-			if tn, ok := in.info.Uses[o].(*types.TypeName); ok {
+			if tn, ok := info.Uses[o].(*types.TypeName); ok {
 				if tp, ok := tn.Type().(*types.TypeParam); ok && subst != nil {
 					if t, ok := subst[tp]; ok {
 						cur.Replace(in.typeExpr(t, x.Pos()))
@@ -305,36 +328,100 @@ func (in *instantiator) rewrite(n ast.Node, subst map[*types.TypeParam]types.Typ
 				}
 				return false
 			}
-			if v, ok := in.info.Uses[o].(*types.Var); ok && v.IsField() && v.Embedded() {
+			if v, ok := info.Uses[o].(*types.Var); ok && v.IsField() && v.Embedded() {
 				if name := in.embeddedName(v.Type(), subst); name != "" {
 					x.Name = name
 				}
 			}
 		case *ast.SelectorExpr:
-			if sel := in.info.Selections[at(x).(*ast.SelectorExpr)]; sel != nil {
+			if sel := info.Selections[at(x).(*ast.SelectorExpr)]; sel != nil {
 				if v, ok := sel.Obj().(*types.Var); ok && v.Embedded() {
 					if name := in.embeddedName(v.Type(), subst); name != "" {
 						x.Sel = &ast.Ident{NamePos: x.Sel.Pos(), Name: name}
 					}
 				}
 			}
-		case *ast.Field:
-			// An embedded field of a generic type is named after its copy.
-			_ = x
+		case *ast.TypeAssertExpr:
+			// x.(S) may be impossible once x has its type argument's
+			// type (an interface S does not implement): Go checks
+			// it only at run time in generic code, and so does
+			// interface{}(x).(S).
+			if subst != nil && x.Type != nil {
+				x.X = &ast.CallExpr{Fun: &ast.InterfaceType{Methods: &ast.FieldList{}}, Args: []ast.Expr{x.X}}
+			}
+		case *ast.TypeSwitchStmt:
+			if subst != nil {
+				in.dedupeCases(x, info, subst, at)
+			}
 		}
 		return true
 	}, nil)
 }
 
+// dedupeCases drops the types of a type switch's cases that an earlier
+// case already has once type arguments are in place (case T with T=int,
+// then case int): the first matching case runs, in Go's generic code and
+// here. Types the operand can never hold (a type without a method of the
+// operand's interface) are dropped too: Go allows them in generic code,
+// where they never match. A case left with no type is dropped, not made a
+// default.
+func (in *instantiator) dedupeCases(sw *ast.TypeSwitchStmt, info *types.Info, subst map[*types.TypeParam]types.Type, at func(ast.Node) ast.Node) {
+	var operand *types.Interface
+	var ta *ast.TypeAssertExpr
+	switch a := sw.Assign.(type) {
+	case *ast.AssignStmt:
+		ta, _ = a.Rhs[0].(*ast.TypeAssertExpr)
+	case *ast.ExprStmt:
+		ta, _ = a.X.(*ast.TypeAssertExpr)
+	}
+	if ta != nil {
+		if t := info.TypeOf(at(ta.X).(ast.Expr)); t != nil {
+			operand, _ = in.subst(t, subst).Underlying().(*types.Interface)
+		}
+	}
+	var seen []types.Type
+	clauses := sw.Body.List[:0]
+	for _, s := range sw.Body.List {
+		cc := s.(*ast.CaseClause)
+		if cc.List == nil {
+			clauses = append(clauses, cc)
+			continue
+		}
+		list := cc.List[:0]
+		for _, e := range cc.List {
+			t := info.TypeOf(at(e).(ast.Expr))
+			if t == nil {
+				list = append(list, e)
+				continue
+			}
+			t = in.subst(t, subst)
+			if operand != nil && !types.IsInterface(t) && !isNil(t) && !types.AssertableTo(operand, t) {
+				continue
+			}
+			if slices.ContainsFunc(seen, func(u types.Type) bool { return types.Identical(t, u) }) {
+				continue
+			}
+			seen = append(seen, t)
+			list = append(list, e)
+		}
+		if len(list) == 0 {
+			continue
+		}
+		cc.List = list
+		clauses = append(clauses, cc)
+	}
+	sw.Body.List = clauses
+}
+
 // use names the copy an identifier of generic code stands for.
-func (in *instantiator) use(id *ast.Ident, subst map[*types.TypeParam]types.Type) (string, bool) {
-	inst, ok := in.info.Instances[id]
+func (in *instantiator) use(id *ast.Ident, info *types.Info, subst map[*types.TypeParam]types.Type) (string, bool) {
+	inst, ok := info.Instances[id]
 	if !ok {
 		return "", false
 	}
-	obj := in.info.Uses[id]
+	obj := info.Uses[id]
 	if obj == nil {
-		obj = in.info.Defs[id]
+		obj = info.Defs[id]
 	}
 	if fn, ok := obj.(*types.Func); ok {
 		obj = fn.Origin()
@@ -581,4 +668,9 @@ func (in *instantiator) sigString(s *types.Signature, pos token.Pos) string {
 		r += " (" + tuple(s.Results(), false) + ")"
 	}
 	return r
+}
+
+func isNil(t types.Type) bool {
+	b, ok := t.(*types.Basic)
+	return ok && b.Kind() == types.UntypedNil
 }

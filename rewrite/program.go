@@ -21,7 +21,7 @@ func Program(conf Config, name string, src []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if generic(f, info) {
+	if usesGenerics(f, info) {
 		if err := instantiate(s.fset, f, info); err != nil {
 			return "", err
 		}
@@ -96,8 +96,8 @@ func checkProgram(s *Session, name string, src []byte) (*ast.File, *types.Info, 
 	return f, info, nil
 }
 
-// generic reports whether the program declares or uses generic code.
-func generic(f *ast.File, info *types.Info) bool {
+// usesGenerics reports whether the program declares or uses generic code.
+func usesGenerics(f *ast.File, info *types.Info) bool {
 	if len(info.Instances) > 0 {
 		return true
 	}
