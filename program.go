@@ -41,7 +41,7 @@ func RunProgram(ctx context.Context, file string, args []string, stdin io.Reader
 			return err
 		}
 	}
-	lowered, rerr := rewrite.Program(rewrite.Config{Importer: symtypes.New(Symbols())}, file, src)
+	lowered, rerr := LowerProgram(file, src)
 	if rerr != nil {
 		prog, err := compileGuarded(func() (*interp.Program, error) { return i.CompilePath(file) })
 		if err != nil {
@@ -97,3 +97,9 @@ type renamedError struct {
 
 func (e *renamedError) Error() string { return e.msg }
 func (e *renamedError) Unwrap() error { return e.err }
+
+// LowerProgram is the Go a program becomes for the evaluator (see
+// rewrite.Program), checked against the evaluator's packages.
+func LowerProgram(file string, src []byte) (string, error) {
+	return rewrite.Program(rewrite.Config{Importer: rewrite.NewStdSource(symtypes.New(Symbols()))}, file, src)
+}

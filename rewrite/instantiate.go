@@ -31,8 +31,9 @@ import (
 //
 // Type arguments must be nameable at the top level of the file: a type
 // declared inside a function is an error.
-func instantiate(fset *token.FileSet, f *ast.File, info *types.Info) error {
+func instantiate(fset *token.FileSet, f *ast.File, info *types.Info, std *StdSource) error {
 	in := newInstantiator(fset, nil)
+	in.std = std
 	drop := in.collect(f.Decls, info)
 	var decls []ast.Decl
 	for _, d := range f.Decls {
@@ -46,6 +47,7 @@ func instantiate(fset *token.FileSet, f *ast.File, info *types.Info) error {
 		return in.err
 	}
 	f.Decls = append(decls, out...)
+	in.fixImports(f, info)
 	return nil
 }
 
@@ -56,6 +58,8 @@ func newInstantiator(fset *token.FileSet, pkg *types.Package) *instantiator {
 		generics: map[types.Object]*generic{},
 		done:     map[string]string{},
 		names:    map[string]string{},
+		ext:      map[types.Object]string{},
+		imports:  map[string]string{},
 	}
 }
 
@@ -132,6 +136,8 @@ func (in *instantiator) flush() []ast.Decl {
 	for ; in.next < len(in.queue) && in.err == nil; in.next++ {
 		out = append(out, in.make(in.queue[in.next])...)
 	}
+	out = append(out, in.extra...)
+	in.extra = nil
 	return out
 }
 
@@ -148,6 +154,11 @@ type instantiator struct {
 	queue    []*instance
 	next     int // queue[next:] are still to make
 	err      error
+
+	std     *StdSource
+	ext     map[types.Object]string // unexported objects of std sources -> copy's name
+	imports map[string]string       // path -> name, imports the copies need
+	extra   []ast.Decl              // copies of non-generic std declarations
 }
 
 // A generic is a generic function, or a generic type and its methods, as
@@ -157,6 +168,7 @@ type generic struct {
 	spec    *ast.TypeSpec
 	methods []*ast.FuncDecl
 	info    *types.Info
+	src     *srcPackage // a standard package's sources; nil for the user's code
 }
 
 // An instance is a generic declaration with type arguments.
@@ -185,14 +197,44 @@ func recvNamed(obj types.Object) *types.Named {
 }
 
 func (in *instantiator) local(obj types.Object) bool {
-	return in.generics[obj] != nil
+	if in.generics[obj] != nil {
+		return true
+	}
+	if obj == nil {
+		return false
+	}
+	src := in.std.source(obj.Pkg())
+	if src == nil || obj.Parent() != obj.Pkg().Scope() {
+		return false
+	}
+	d, sp := src.decl(obj)
+	g := &generic{info: src.info, src: src}
+	switch {
+	case sp != nil:
+		ts, ok := sp.(*ast.TypeSpec)
+		if !ok || ts.TypeParams == nil {
+			return false
+		}
+		g.spec = ts
+		g.methods = src.methods(obj.(*types.TypeName))
+	case d != nil:
+		fd := d.(*ast.FuncDecl)
+		if fd.Type.TypeParams == nil {
+			return false
+		}
+		g.fn = fd
+	default:
+		return false
+	}
+	in.generics[obj] = g
+	return true
 }
 
 // name returns the name of obj's copy for args, queueing the copy the
 // first time.
 func (in *instantiator) name(obj types.Object, args []types.Type) string {
 	var key strings.Builder
-	key.WriteString(obj.Name())
+	key.WriteString(obj.Pkg().Path() + "." + obj.Name())
 	for _, a := range args {
 		key.WriteString(";")
 		key.WriteString(types.TypeString(a, nil))
@@ -201,6 +243,9 @@ func (in *instantiator) name(obj types.Object, args []types.Type) string {
 		return n
 	}
 	name := obj.Name()
+	if g := in.generics[obj]; g != nil && g.src != nil {
+		name = obj.Pkg().Name() + "_" + name
+	}
 	for _, a := range args {
 		name += "__" + mangle(types.TypeString(a, in.qualifier))
 	}
@@ -226,6 +271,7 @@ func (in *instantiator) qualifier(p *types.Package) string {
 // mangle makes an identifier's tail of a type: letters and digits are
 // kept, anything else becomes _.
 func mangle(s string) string {
+	s = strings.NewReplacer("[]", "S", "map[", "M_", "chan ", "C_", "func(", "F_", "struct{", "T_", "interface{", "I_").Replace(s)
 	var b strings.Builder
 	for _, r := range s {
 		switch {
@@ -251,19 +297,19 @@ func (in *instantiator) make(x *instance) []ast.Decl {
 	g := in.generics[x.obj]
 	if g.fn != nil {
 		sig := x.obj.Type().(*types.Signature)
-		c := in.rewrite(g.fn, g.info, bindings(sig.TypeParams(), x.args)).(*ast.FuncDecl)
+		c := in.rewriteIn(g.fn, g.info, bindings(sig.TypeParams(), x.args), g.src).(*ast.FuncDecl)
 		c.Name = ast.NewIdent(x.name)
 		c.Type.TypeParams = nil
 		return []ast.Decl{c}
 	}
 	named := x.obj.Type().(*types.Named)
-	c := in.rewrite(g.spec, g.info, bindings(named.TypeParams(), x.args)).(*ast.TypeSpec)
+	c := in.rewriteIn(g.spec, g.info, bindings(named.TypeParams(), x.args), g.src).(*ast.TypeSpec)
 	c.Name = ast.NewIdent(x.name)
 	c.TypeParams = nil
 	decls := []ast.Decl{&ast.GenDecl{Tok: token.TYPE, Specs: []ast.Spec{c}}}
 	for _, md := range g.methods {
 		fn := g.info.Defs[md.Name].(*types.Func)
-		m := in.rewrite(md, g.info, bindings(fn.Type().(*types.Signature).RecvTypeParams(), x.args)).(*ast.FuncDecl)
+		m := in.rewriteIn(md, g.info, bindings(fn.Type().(*types.Signature).RecvTypeParams(), x.args), g.src).(*ast.FuncDecl)
 		recv := m.Recv.List[0]
 		if star, ok := recv.Type.(*ast.StarExpr); ok {
 			star.X = ast.NewIdent(x.name)
@@ -288,6 +334,13 @@ func bindings(tps *types.TypeParamList, args []types.Type) map[*types.TypeParam]
 // rewrite copies n, naming the copies of generic code it uses and, with
 // subst, putting type arguments in place of type parameters.
 func (in *instantiator) rewrite(n ast.Node, info *types.Info, subst map[*types.TypeParam]types.Type) ast.Node {
+	return in.rewriteIn(n, info, subst, nil)
+}
+
+// rewriteIn is rewrite for code of src, a standard package's sources, when
+// not nil: its package-level names become names the copy can use (see
+// external), its imports the copy's imports.
+func (in *instantiator) rewriteIn(n ast.Node, info *types.Info, subst map[*types.TypeParam]types.Type, src *srcPackage) ast.Node {
 	orig := map[ast.Node]ast.Node{}
 	c := cloneNode(n, orig)
 	at := func(x ast.Node) ast.Node {
@@ -297,8 +350,8 @@ func (in *instantiator) rewrite(n ast.Node, info *types.Info, subst map[*types.T
 		return x
 	}
 	return astutil.Apply(c, func(cur *astutil.Cursor) bool {
-		if in.err != nil {
-			return false
+		if in.err != nil || cur.Name() == "TypeParams" {
+			return false // type parameters go: their constraints are not copied
 		}
 		switch x := cur.Node().(type) {
 		case *ast.IndexExpr, *ast.IndexListExpr:
@@ -308,7 +361,7 @@ func (in *instantiator) rewrite(n ast.Node, info *types.Info, subst map[*types.T
 			} else {
 				base = x.(*ast.IndexListExpr).X
 			}
-			if id, ok := ast.Unparen(base).(*ast.Ident); ok {
+			if id := genericRef(base); id != nil {
 				if name, ok := in.use(at(id).(*ast.Ident), info, subst); ok {
 					cur.Replace(&ast.Ident{NamePos: id.Pos(), Name: name})
 					return false
@@ -319,6 +372,12 @@ func (in *instantiator) rewrite(n ast.Node, info *types.Info, subst map[*types.T
 			if name, ok := in.use(o, info, subst); ok {
 				x.Name = name
 				return false
+			}
+			if src != nil {
+				if e := in.external(o, x, info, src); e != nil {
+					cur.Replace(e)
+					return false
+				}
 			}
 			if tn, ok := info.Uses[o].(*types.TypeName); ok {
 				if tp, ok := tn.Type().(*types.TypeParam); ok && subst != nil {
@@ -334,6 +393,21 @@ func (in *instantiator) rewrite(n ast.Node, info *types.Info, subst map[*types.T
 				}
 			}
 		case *ast.SelectorExpr:
+			if id, ok := x.X.(*ast.Ident); ok {
+				if _, ok := info.Uses[at(id).(*ast.Ident)].(*types.PkgName); ok {
+					// pkg.F: an instance, or a name of another package.
+					if name, ok := in.use(at(x.Sel).(*ast.Ident), info, subst); ok {
+						cur.Replace(&ast.Ident{NamePos: x.Pos(), Name: name})
+						return false
+					}
+					if src != nil {
+						if e := in.external(at(x.Sel).(*ast.Ident), x.Sel, info, src); e != nil {
+							cur.Replace(e)
+						}
+					}
+					return false
+				}
+			}
 			if sel := info.Selections[at(x).(*ast.SelectorExpr)]; sel != nil {
 				if v, ok := sel.Obj().(*types.Var); ok && v.Embedded() {
 					if name := in.embeddedName(v.Type(), subst); name != "" {
@@ -673,4 +747,175 @@ func (in *instantiator) sigString(s *types.Signature, pos token.Pos) string {
 func isNil(t types.Type) bool {
 	b, ok := t.(*types.Basic)
 	return ok && b.Kind() == types.UntypedNil
+}
+
+// genericRef is the identifier naming generic code in F or pkg.F.
+func genericRef(e ast.Expr) *ast.Ident {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e
+	case *ast.SelectorExpr:
+		return e.Sel
+	}
+	return nil
+}
+
+// external returns what a copy of standard-library code writes for a
+// package-level name its source uses (o, copied as x): the package's
+// exported names qualified (the evaluator has them), its unexported ones
+// copied under a name of their own (slices_pdqsortOrdered), nil when the
+// name needs nothing.
+func (in *instantiator) external(o, x *ast.Ident, info *types.Info, src *srcPackage) ast.Expr {
+	obj := info.Uses[o]
+	if obj == nil {
+		obj = info.Defs[o]
+	}
+	if obj == nil || obj.Pkg() == nil || obj.Parent() != obj.Pkg().Scope() || isGeneric(obj) {
+		return nil
+	}
+	path := obj.Pkg().Path()
+	if strings.HasPrefix(path, "internal/") || path == "runtime" && !obj.Exported() {
+		if in.err == nil {
+			in.err = in.errorf(token.NoPos, "%s.%s is used by standard-library generic code igo copies, and igo cannot run it", path, obj.Name())
+		}
+		return nil
+	}
+	if obj.Exported() && info.Defs[o] == nil {
+		return &ast.SelectorExpr{X: ast.NewIdent(in.importName(obj.Pkg())), Sel: &ast.Ident{NamePos: x.Pos(), Name: obj.Name()}}
+	}
+	if in.std.source(obj.Pkg()) == nil {
+		return nil
+	}
+	return &ast.Ident{NamePos: x.Pos(), Name: in.copyExternal(obj)}
+}
+
+// importName is the name the copies use for a package, imported for them.
+func (in *instantiator) importName(p *types.Package) string {
+	if n, ok := in.imports[p.Path()]; ok {
+		return n
+	}
+	n := p.Name()
+	if in.pkg != nil && in.pkg.Scope().Lookup(n) != nil {
+		n = "igo_" + n
+	}
+	in.imports[p.Path()] = n
+	return n
+}
+
+// copyExternal copies the declaration of an unexported (or declared)
+// package-level object of a standard package once, with its group (a
+// const block keeps its iota) and a type with its methods, and returns
+// the copy's name.
+func (in *instantiator) copyExternal(obj types.Object) string {
+	if n, ok := in.ext[obj]; ok {
+		return n
+	}
+	src := in.std.source(obj.Pkg())
+	d, sp := src.decl(obj)
+	if d == nil {
+		in.ext[obj] = obj.Name()
+		return obj.Name()
+	}
+	rename := func(o types.Object) string {
+		n := obj.Pkg().Name() + "_" + o.Name()
+		in.ext[o] = n
+		return n
+	}
+	name := rename(obj)
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		if d.Body == nil && in.err == nil {
+			in.err = in.errorf(token.NoPos, "igo cannot run %s.%s (the runtime or assembly implements it), which generic code of package %s uses", obj.Pkg().Path(), obj.Name(), obj.Pkg().Path())
+		}
+		c := in.rewriteIn(d, src.info, nil, src).(*ast.FuncDecl)
+		c.Name = ast.NewIdent(name)
+		in.extra = append(in.extra, c)
+	case *ast.GenDecl:
+		if ts, ok := sp.(*ast.TypeSpec); ok {
+			c := in.rewriteIn(ts, src.info, nil, src).(*ast.TypeSpec)
+			c.Name = ast.NewIdent(name)
+			in.extra = append(in.extra, &ast.GenDecl{Tok: token.TYPE, Specs: []ast.Spec{c}})
+			for _, m := range src.methods(obj.(*types.TypeName)) {
+				in.extra = append(in.extra, in.rewriteIn(m, src.info, nil, src).(ast.Decl))
+			}
+			break
+		}
+		for _, s := range d.Specs {
+			for _, n := range s.(*ast.ValueSpec).Names {
+				if o := src.info.Defs[n]; o != nil && o != obj {
+					rename(o)
+				}
+			}
+		}
+		in.extra = append(in.extra, in.rewriteIn(d, src.info, nil, src).(ast.Decl))
+	}
+	return name
+}
+
+// isGeneric reports whether obj is a generic function or type.
+func isGeneric(obj types.Object) bool {
+	switch o := obj.(type) {
+	case *types.Func:
+		return o.Type().(*types.Signature).TypeParams().Len() > 0
+	case *types.TypeName:
+		n, ok := o.Type().(*types.Named)
+		return ok && n.TypeParams().Len() > 0
+	}
+	return false
+}
+
+// fixImports adds the imports the copies need to f and drops those that
+// no code uses any more (a package used only for its generic code).
+func (in *instantiator) fixImports(f *ast.File, info *types.Info) {
+	used := map[string]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok {
+				used[id.Name] = true
+			}
+		}
+		return true
+	})
+	have := map[string]string{} // path -> name
+	var specs []ast.Spec
+	for _, is := range f.Imports {
+		path, _ := strconv.Unquote(is.Path.Value)
+		name := ""
+		if pn, ok := info.Implicits[is].(*types.PkgName); ok {
+			name = pn.Name()
+		} else if pn, ok := info.Defs[is.Name].(*types.PkgName); ok {
+			name = pn.Name()
+		}
+		if name != "_" && name != "." && name != "" && !used[name] {
+			continue
+		}
+		have[path] = name
+		specs = append(specs, is)
+	}
+	for _, path := range sortedKeys(in.imports) {
+		name := in.imports[path]
+		if have[path] == name {
+			continue
+		}
+		sp := &ast.ImportSpec{Path: &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(path)}}
+		if name != path[strings.LastIndex(path, "/")+1:] {
+			sp.Name = ast.NewIdent(name)
+		}
+		specs = append(specs, sp)
+	}
+	decls := f.Decls[:0]
+	for _, d := range f.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+			continue
+		}
+		decls = append(decls, d)
+	}
+	f.Imports = nil
+	if len(specs) > 0 {
+		for _, sp := range specs {
+			f.Imports = append(f.Imports, sp.(*ast.ImportSpec))
+		}
+		decls = append([]ast.Decl{&ast.GenDecl{Tok: token.IMPORT, Lparen: 1, Specs: specs}}, decls...)
+	}
+	f.Decls = decls
 }

@@ -22,7 +22,8 @@ func Program(conf Config, name string, src []byte) (string, error) {
 		return "", err
 	}
 	if usesGenerics(f, info) {
-		if err := instantiate(s.fset, f, info); err != nil {
+		std, _ := conf.Importer.(*StdSource)
+		if err := instantiate(s.fset, f, info, std); err != nil {
 			return "", err
 		}
 		// The passes below need the types of the instantiated code.

@@ -28,6 +28,9 @@ commands and help requests are printed as comments and not run: a name
 they assign is declared: []string for !cmd, *autoawait.Task for %bg,
 any for another magic.
 
+A Go program (a .go file of package main) prints as the one file
+igo FILE.go runs: generic code instantiated, newer Go lowered.
+
 A cell that does not rewrite stops the command with its error on
 standard error and exit status 1. A file named rewrite runs as
 igo ./rewrite.
@@ -57,6 +60,18 @@ func runRewrite(args []string) error {
 		data, err = os.ReadFile(name)
 	}
 	if err != nil {
+		return err
+	}
+	if name != "" && igo.IsProgram(name) {
+		src, err := igo.LowerProgram(name, data)
+		if ie := (*rewrite.InstantiateError)(nil); errors.As(err, &ie) {
+			io.WriteString(os.Stdout, ie.Src) // what to report with the bug
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, igo.ErrorText(err))
+			return exitError(1)
+		}
+		_, err = io.WriteString(os.Stdout, src)
 		return err
 	}
 	// The shell's session, with an evaluator that runs nothing.

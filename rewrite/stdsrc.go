@@ -1,0 +1,235 @@
+package rewrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/build"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// StdSource is an importer for the type checker that reads the standard
+// packages whose API is generic code (slices, maps, cmp, iter) from the
+// toolchain's sources, GOROOT/src, and every other package from Base.
+// The evaluator has no generic code of its own: the instantiate pass copies
+// the generic functions a program or cell uses out of these sources, and
+// StdSource keeps the syntax and the type checker's facts for it.
+//
+// Without the sources (no GOROOT/src on this machine), those packages come
+// from Base, which lists their non-generic API only; a use of their
+// generic code is then undefined, and the error says why (see Missing).
+type StdSource struct {
+	Base   types.Importer
+	GOROOT string // empty: go/build's default
+
+	mu   sync.Mutex
+	pkgs map[string]*srcPackage
+	fset *token.FileSet
+}
+
+// sourcePackages are the standard packages read from source: those whose
+// API is mostly generic and whose generic code needs nothing the evaluator
+// lacks. internal/ packages they import come from source too (the
+// evaluator's tables have none).
+var sourcePackages = []string{"cmp", "iter", "maps", "slices"}
+
+// A srcPackage is a standard package checked from its sources.
+type srcPackage struct {
+	pkg   *types.Package
+	files []*ast.File
+	info  *types.Info
+	fset  *token.FileSet
+	err   error
+}
+
+// NewStdSource returns an importer reading sourcePackages from GOROOT/src.
+func NewStdSource(base types.Importer) *StdSource {
+	return &StdSource{Base: base, pkgs: map[string]*srcPackage{}, fset: token.NewFileSet()}
+}
+
+// Import implements types.Importer.
+func (s *StdSource) Import(path string) (*types.Package, error) {
+	if !slices.Contains(sourcePackages, path) && !strings.HasPrefix(path, "internal/") {
+		return s.Base.Import(path)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, err := s.load(path)
+	if err != nil {
+		if strings.HasPrefix(path, "internal/") {
+			return nil, err
+		}
+		return s.Base.Import(path)
+	}
+	return p.pkg, nil
+}
+
+// load checks a package from source; s.mu is held.
+func (s *StdSource) load(path string) (*srcPackage, error) {
+	if p, ok := s.pkgs[path]; ok {
+		return p, p.err
+	}
+	p := &srcPackage{fset: s.fset}
+	s.pkgs[path] = p // a cycle ends here, as an error
+	p.err = fmt.Errorf("import cycle through %s", path)
+	ctx := build.Default
+	if s.GOROOT != "" {
+		ctx.GOROOT = s.GOROOT
+	}
+	ctx.CgoEnabled = false
+	bp, err := ctx.Import(path, "", 0)
+	if err != nil {
+		p.err = err
+		return nil, err
+	}
+	over := overlays[path]
+	for _, name := range bp.GoFiles {
+		f, err := parser.ParseFile(s.fset, filepath.Join(bp.Dir, name), nil, parser.SkipObjectResolution)
+		if err != nil {
+			p.err = err
+			return nil, err
+		}
+		if over != "" {
+			f.Decls = slices.DeleteFunc(f.Decls, func(d ast.Decl) bool {
+				fd, ok := d.(*ast.FuncDecl)
+				return ok && fd.Recv == nil && strings.Contains(over, "\nfunc "+fd.Name.Name+"[")
+			})
+		}
+		p.files = append(p.files, f)
+	}
+	if over != "" {
+		f, err := parser.ParseFile(s.fset, "igo-overlay-"+filepath.Base(path)+".go", over, parser.SkipObjectResolution)
+		if err != nil {
+			panic(err) // ours
+		}
+		p.files = append(p.files, f)
+	}
+	p.info = &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Instances:  map[*ast.Ident]types.Instance{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Implicits:  map[ast.Node]types.Object{},
+	}
+	conf := types.Config{
+		Importer: lockedImporter{s},
+		// Bodies may use what this checker cannot see (assembly,
+		// linknames); the declarations are what matters.
+		Error:     func(error) {},
+		GoVersion: GoVersion,
+	}
+	p.pkg, _ = conf.Check(path, s.fset, p.files, p.info)
+	p.err = nil
+	return p, nil
+}
+
+// lockedImporter imports for a check StdSource runs under its lock.
+type lockedImporter struct{ s *StdSource }
+
+func (l lockedImporter) Import(path string) (*types.Package, error) {
+	if !slices.Contains(sourcePackages, path) && !strings.HasPrefix(path, "internal/") && path != "unsafe" {
+		return l.s.Base.Import(path)
+	}
+	if path == "unsafe" {
+		return types.Unsafe, nil
+	}
+	p, err := l.s.load(path)
+	if err != nil {
+		return nil, err
+	}
+	return p.pkg, nil
+}
+
+// source returns the checked sources of a package StdSource read, or nil.
+func (s *StdSource) source(pkg *types.Package) *srcPackage {
+	if s == nil || pkg == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := s.pkgs[pkg.Path()]
+	if p == nil || p.pkg != pkg {
+		return nil
+	}
+	return p
+}
+
+// decl finds the declaration of a package-level object of p: a FuncDecl,
+// or the GenDecl and spec that declare it.
+func (p *srcPackage) decl(obj types.Object) (ast.Decl, ast.Spec) {
+	pos := obj.Pos()
+	for _, f := range p.files {
+		if pos < f.FileStart || pos > f.FileEnd {
+			continue
+		}
+		for _, d := range f.Decls {
+			if pos < d.Pos() || pos > d.End() {
+				continue
+			}
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Name.Pos() == pos {
+					return d, nil
+				}
+			case *ast.GenDecl:
+				for _, sp := range d.Specs {
+					switch sp := sp.(type) {
+					case *ast.TypeSpec:
+						if sp.Name.Pos() == pos {
+							return d, sp
+						}
+					case *ast.ValueSpec:
+						for _, n := range sp.Names {
+							if n.Pos() == pos {
+								return d, sp
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// methods lists the method declarations of a type of p.
+func (p *srcPackage) methods(tn *types.TypeName) []*ast.FuncDecl {
+	var ms []*ast.FuncDecl
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv == nil {
+				continue
+			}
+			if n := recvNamed(p.info.Defs[fd.Name]); n != nil && n.Obj() == tn {
+				ms = append(ms, fd)
+			}
+		}
+	}
+	return ms
+}
+
+// overlays replace generic functions whose code in GOROOT/src calls into
+// the runtime (which the evaluator cannot) with Go that means the same.
+var overlays = map[string]string{
+	"maps": `package maps
+
+// Clone: the original calls the runtime's map clone.
+func Clone[M ~map[K]V, K comparable, V any](m M) M {
+	if m == nil {
+		return nil
+	}
+	r := make(M, len(m))
+	for k, v := range m {
+		r[k] = v
+	}
+	return r
+}
+`,
+}
