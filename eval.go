@@ -16,6 +16,7 @@ import (
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 
 	"github.com/igolang/igo/autoawait"
+	"github.com/igolang/igo/geninst"
 	"github.com/igolang/igo/magics"
 	"github.com/igolang/igo/timeit"
 )
@@ -39,7 +40,7 @@ type Evaluator interface {
 func Symbols() map[string]map[string]reflect.Value {
 	symbolsOnce.Do(func() {
 		symbols = map[string]map[string]reflect.Value{}
-		for _, t := range []map[string]map[string]reflect.Value{stdlib.Symbols, autoawait.Symbols, bindSymbols} {
+		for _, t := range []map[string]map[string]reflect.Value{stdlib.Symbols, autoawait.Symbols, bindSymbols, geninst.Symbols} {
 			for k, v := range t {
 				symbols[k] = v
 			}

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/igolang/igo/geninst"
 )
 
 // instantiate turns a program's generic code into ordinary Go, which the
@@ -242,6 +244,14 @@ func (in *instantiator) name(obj types.Object, args []types.Type) string {
 	if n, ok := in.done[key.String()]; ok {
 		return n
 	}
+	if g := in.generics[obj]; g != nil && g.src != nil {
+		if n, ok := geninst.Lookup(key.String()); ok {
+			// A compiled instance: igo_geninst.slices_Sort__Sint__int.
+			n = in.importPath(geninst.Path, "geninst") + "." + n
+			in.done[key.String()] = n
+			return n
+		}
+	}
 	name := obj.Name()
 	if g := in.generics[obj]; g != nil && g.src != nil {
 		name = obj.Pkg().Name() + "_" + name
@@ -363,14 +373,14 @@ func (in *instantiator) rewriteIn(n ast.Node, info *types.Info, subst map[*types
 			}
 			if id := genericRef(base); id != nil {
 				if name, ok := in.use(at(id).(*ast.Ident), info, subst); ok {
-					cur.Replace(&ast.Ident{NamePos: id.Pos(), Name: name})
+					cur.Replace(refExpr(name, id.Pos()))
 					return false
 				}
 			}
 		case *ast.Ident:
 			o := at(x).(*ast.Ident)
 			if name, ok := in.use(o, info, subst); ok {
-				x.Name = name
+				cur.Replace(refExpr(name, x.Pos()))
 				return false
 			}
 			if src != nil {
@@ -397,7 +407,7 @@ func (in *instantiator) rewriteIn(n ast.Node, info *types.Info, subst map[*types
 				if _, ok := info.Uses[at(id).(*ast.Ident)].(*types.PkgName); ok {
 					// pkg.F: an instance, or a name of another package.
 					if name, ok := in.use(at(x.Sel).(*ast.Ident), info, subst); ok {
-						cur.Replace(&ast.Ident{NamePos: x.Pos(), Name: name})
+						cur.Replace(refExpr(name, x.Pos()))
 						return false
 					}
 					if src != nil {
@@ -791,15 +801,27 @@ func (in *instantiator) external(o, x *ast.Ident, info *types.Info, src *srcPack
 
 // importName is the name the copies use for a package, imported for them.
 func (in *instantiator) importName(p *types.Package) string {
-	if n, ok := in.imports[p.Path()]; ok {
+	return in.importPath(p.Path(), p.Name())
+}
+
+func (in *instantiator) importPath(path, name string) string {
+	if n, ok := in.imports[path]; ok {
 		return n
 	}
-	n := p.Name()
-	if in.pkg != nil && in.pkg.Scope().Lookup(n) != nil {
-		n = "igo_" + n
+	if path == geninst.Path || in.pkg != nil && in.pkg.Scope().Lookup(name) != nil {
+		name = "igo_" + name
 	}
-	in.imports[p.Path()] = n
-	return n
+	in.imports[path] = name
+	return name
+}
+
+// refExpr is the expression naming an instance: a copy's name, or a
+// compiled instance's qualified name.
+func refExpr(name string, pos token.Pos) ast.Expr {
+	if pkg, n, ok := strings.Cut(name, "."); ok {
+		return &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: pkg}, Sel: ast.NewIdent(n)}
+	}
+	return &ast.Ident{NamePos: pos, Name: name}
 }
 
 // copyExternal copies the declaration of an unexported (or declared)
