@@ -61,6 +61,7 @@ func Program(conf Config, name string, src []byte) (string, error) {
 var programPasses = []pass{
 	{"rangeint", "", (*state).rangeInt},
 	{"clear", "", (*state).clearBuiltin},
+	{"typeswitch", "", (*state).typeSwitches},
 	{"loopvar", "", (*state).loopVars},
 	{"tuplenil", "", (*state).tupleNil},
 	{"minmax", "", (*state).minMax},

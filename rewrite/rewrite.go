@@ -126,6 +126,7 @@ var pipeline = []pass{
 	{"check", "type-check against the session", (*state).check},
 	{"rangeint", "range over an integer becomes a counted loop (Go 1.22)", (*state).rangeInt},
 	{"clear", "the builtin clear becomes a loop that deletes or zeroes", (*state).clearBuiltin},
+	{"typeswitch", "type switches with interface cases test them in order with comma-ok assertions", (*state).typeSwitches},
 	{"loopvar", "each loop iteration has its own variables (Go 1.22)", (*state).loopVars},
 	{"display", "bind a final expression to the display variable", (*state).display},
 	{"await", "lower await to tasks of the runtime", (*state).lowerAwaits},
