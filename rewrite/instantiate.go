@@ -37,6 +37,10 @@ func instantiate(fset *token.FileSet, f *ast.File, info *types.Info, std *StdSou
 	in := newInstantiator(fset, nil)
 	in.std = std
 	drop := in.collect(f.Decls, info)
+	in.hoistLocalTypes(f, info)
+	if in.err != nil {
+		return in.err
+	}
 	var decls []ast.Decl
 	for _, d := range f.Decls {
 		if drop[d] {
@@ -158,9 +162,10 @@ type instantiator struct {
 	err      error
 
 	std     *StdSource
-	ext     map[types.Object]string // unexported objects of std sources -> copy's name
-	imports map[string]string       // path -> name, imports the copies need
-	extra   []ast.Decl              // copies of non-generic std declarations
+	hoisted map[*types.TypeName]string // types moved out of functions
+	ext     map[types.Object]string    // unexported objects of std sources -> copy's name
+	imports map[string]string          // path -> name, imports the copies need
+	extra   []ast.Decl                 // copies of non-generic std declarations
 }
 
 // A generic is a generic function, or a generic type and its methods, as
@@ -635,6 +640,9 @@ func (in *instantiator) typeString(t types.Type, pos token.Pos) string {
 			return obj.Name() // error, comparable
 		}
 		if obj.Pkg() == in.pkg {
+			if n, ok := in.hoisted[obj]; ok {
+				return n
+			}
 			if obj.Parent() != nil && obj.Parent() != in.pkg.Scope() {
 				if in.err == nil {
 					in.err = in.errorf(pos, "igo cannot instantiate generic code with %s, a type declared inside a function, yet", obj.Name())
@@ -940,4 +948,133 @@ func (in *instantiator) fixImports(f *ast.File, info *types.Info) {
 		decls = append([]ast.Decl{&ast.GenDecl{Tok: token.IMPORT, Lparen: 1, Specs: specs}}, decls...)
 	}
 	f.Decls = decls
+}
+
+// hoistLocalTypes moves the types declared in functions that generic code
+// is instantiated with to the top level, where the copies can name them:
+// under their own name when the package has no other, else with a suffix.
+// A type that uses what its function declares (a constant, a type
+// parameter) stays, and instantiating with it is an error.
+func (in *instantiator) hoistLocalTypes(f *ast.File, info *types.Info) {
+	want := map[*types.TypeName]bool{}
+	var visit func(t types.Type)
+	seen := map[types.Type]bool{}
+	visit = func(t types.Type) {
+		if seen[t] {
+			return
+		}
+		seen[t] = true
+		switch t := t.(type) {
+		case *types.Named:
+			if o := t.Obj(); o.Pkg() == in.pkg && o.Parent() != nil && o.Parent() != in.pkg.Scope() && t.TypeParams().Len() == 0 {
+				want[o] = true
+				visit(t.Underlying())
+			}
+			for i := range t.TypeArgs().Len() {
+				visit(t.TypeArgs().At(i))
+			}
+		case *types.Pointer:
+			visit(t.Elem())
+		case *types.Slice:
+			visit(t.Elem())
+		case *types.Array:
+			visit(t.Elem())
+		case *types.Map:
+			visit(t.Key())
+			visit(t.Elem())
+		case *types.Chan:
+			visit(t.Elem())
+		case *types.Signature:
+			visit(t.Params())
+			visit(t.Results())
+		case *types.Tuple:
+			for i := range t.Len() {
+				visit(t.At(i).Type())
+			}
+		case *types.Struct:
+			for i := range t.NumFields() {
+				visit(t.Field(i).Type())
+			}
+		}
+	}
+	for _, inst := range info.Instances {
+		for i := range inst.TypeArgs.Len() {
+			visit(inst.TypeArgs.At(i))
+		}
+	}
+	if len(want) == 0 {
+		return
+	}
+	in.hoisted = map[*types.TypeName]string{}
+	taken := map[string]bool{}
+	var hoist []ast.Spec
+	ast.Inspect(f, func(n ast.Node) bool {
+		ds, ok := n.(*ast.DeclStmt)
+		if !ok {
+			return true
+		}
+		gd := ds.Decl.(*ast.GenDecl)
+		if gd.Tok != token.TYPE {
+			return true
+		}
+		keep := gd.Specs[:0]
+		for _, sp := range gd.Specs {
+			ts := sp.(*ast.TypeSpec)
+			obj, _ := info.Defs[ts.Name].(*types.TypeName)
+			if obj == nil || !want[obj] || !in.hoistable(ts, info, want) {
+				keep = append(keep, sp)
+				continue
+			}
+			name := obj.Name()
+			for i := 2; taken[name] || in.pkg.Scope().Lookup(name) != nil; i++ {
+				name = fmt.Sprintf("%s_%d", obj.Name(), i)
+			}
+			taken[name] = true
+			in.hoisted[obj] = name
+			hoist = append(hoist, ts)
+		}
+		gd.Specs = keep
+		return true
+	})
+	// Uses take the new name.
+	for id, o := range info.Uses {
+		if tn, ok := o.(*types.TypeName); ok {
+			if n, ok := in.hoisted[tn]; ok {
+				id.Name = n
+			}
+		}
+	}
+	for _, sp := range hoist {
+		ts := sp.(*ast.TypeSpec)
+		ts.Name.Name = in.hoisted[info.Defs[ts.Name].(*types.TypeName)]
+		f.Decls = append(f.Decls, &ast.GenDecl{Tok: token.TYPE, Specs: []ast.Spec{ts}})
+	}
+}
+
+// hoistable reports whether a local type's declaration names only what
+// the top level can see (or other types being hoisted).
+func (in *instantiator) hoistable(ts *ast.TypeSpec, info *types.Info, want map[*types.TypeName]bool) bool {
+	if ts.TypeParams != nil {
+		return false
+	}
+	ok := true
+	ast.Inspect(ts.Type, func(n ast.Node) bool {
+		id, isID := n.(*ast.Ident)
+		if !isID {
+			return true
+		}
+		o := info.Uses[id]
+		if o == nil || o.Pkg() != in.pkg || o.Parent() == in.pkg.Scope() {
+			return true
+		}
+		if tn, isTN := o.(*types.TypeName); isTN && want[tn] {
+			return true
+		}
+		if _, isVar := o.(*types.Var); isVar && o.Parent() == nil {
+			return true // a field
+		}
+		ok = false
+		return false
+	})
+	return ok
 }
