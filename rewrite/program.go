@@ -60,6 +60,7 @@ func Program(conf Config, name string, src []byte) (string, error) {
 // lacks; the others serve the prompt (display, await, history, ...).
 var programPasses = []pass{
 	{"rangeint", "", (*state).rangeInt},
+	{"rangeassign", "", (*state).rangeAssign},
 	{"clear", "", (*state).clearBuiltin},
 	{"typeswitch", "", (*state).typeSwitches},
 	{"loopvar", "", (*state).loopVars},

@@ -125,6 +125,7 @@ var pipeline = []pass{
 	{"autoimport", "import standard packages used without an import", (*state).autoImport},
 	{"check", "type-check against the session", (*state).check},
 	{"rangeint", "range over an integer becomes a counted loop (Go 1.22)", (*state).rangeInt},
+	{"rangeassign", "a range loop assigning x[i] or p.f assigns its values as one tuple", (*state).rangeAssign},
 	{"clear", "the builtin clear becomes a loop that deletes or zeroes", (*state).clearBuiltin},
 	{"typeswitch", "type switches with interface cases test them in order with comma-ok assertions", (*state).typeSwitches},
 	{"loopvar", "each loop iteration has its own variables (Go 1.22)", (*state).loopVars},
