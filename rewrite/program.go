@@ -63,6 +63,7 @@ var programPasses = []pass{
 	{"rangeassign", "", (*state).rangeAssign},
 	{"clear", "", (*state).clearBuiltin},
 	{"typeswitch", "", (*state).typeSwitches},
+	{"namedresults", "", (*state).namedResults},
 	{"loopvar", "", (*state).loopVars},
 	{"tuplenil", "", (*state).tupleNil},
 	{"minmax", "", (*state).minMax},

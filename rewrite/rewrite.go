@@ -135,6 +135,7 @@ var pipeline = []pass{
 	{"goguard", "report panics of goroutines the cell starts", (*state).goGuard},
 	{"minmax", "the builtins min and max become their constant or a call of a typed function", (*state).minMax},
 	{"liftlits", "stored function literals become declared functions", (*state).liftLits},
+	{"namedresults", "functions with named results zero them first", (*state).namedResults},
 	{"hoist", "declarations before the statements that use them", (*state).hoist},
 	{"blocks", "type switches at the top level run in a block", (*state).blocks},
 	{"print", "print the chunks for the evaluator", (*state).print},
