@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"reflect"
 	"regexp"
 	"runtime/debug"
@@ -12,12 +13,12 @@ import (
 	"time"
 
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 
 	"github.com/igolang/igo/autoawait"
 	"github.com/igolang/igo/geninst"
 	"github.com/igolang/igo/magics"
+	"github.com/igolang/igo/stdlib"
 	"github.com/igolang/igo/timeit"
 )
 
@@ -34,9 +35,10 @@ type Evaluator interface {
 // yaegi's interp.Exports form. The type checker's importer is built from
 // the same table, so what type-checks can run.
 //
-// It is yaegi's standard library plus os/exec and package display;
-// os.Exit and log.Fatal panic instead of ending the shell (the panic is
-// reported like any other).
+// It is igo's standard library (package stdlib, generated for the Go
+// igo is built with) plus yaegi's os/exec and package display; os.Exit
+// and log.Fatal panic instead of ending the shell (the panic is reported
+// like any other).
 func Symbols() map[string]map[string]reflect.Value {
 	symbolsOnce.Do(func() {
 		symbols = map[string]map[string]reflect.Value{}
@@ -57,11 +59,9 @@ func Symbols() map[string]map[string]reflect.Value {
 			"FormatTime":  reflect.ValueOf(timeit.FormatTime),
 			"FormatCount": reflect.ValueOf(timeit.FormatCount),
 		}
-		// "." carries yaegi's interface wrappers for compiled functions.
-		mapTypes := map[reflect.Value][]reflect.Type{}
-		for k, v := range stdlib.Symbols["."]["MapTypes"].Interface().(map[reflect.Value][]reflect.Type) {
-			mapTypes[k] = v
-		}
+		// "." carries the interfaces yaegi keeps for values of cells'
+		// types passed to compiled functions (fmt.Println's Stringer).
+		mapTypes := maps.Clone(stdlib.MapTypes)
 		for k, v := range formatTypes {
 			mapTypes[k] = v
 		}

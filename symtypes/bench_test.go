@@ -4,8 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/igolang/igo/stdlib"
 	"github.com/igolang/igo/symtypes"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 func benchImport(b *testing.B, path string) {

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/igolang/igo/stdlib"
 	"github.com/igolang/igo/symtypes"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // TestCompareGC compares the packages built from stdlib.Symbols with those

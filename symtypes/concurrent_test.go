@@ -4,8 +4,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/igolang/igo/stdlib"
 	"github.com/igolang/igo/symtypes"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // TestConcurrent imports and type-checks from several goroutines sharing

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -25,6 +26,8 @@ func (im *Importer) typ(t reflect.Type, ctx *types.Package) types.Type {
 	switch {
 	case t.Kind() == reflect.UnsafePointer && t.PkgPath() == "unsafe" && t.Name() == "Pointer":
 		tt = types.Typ[types.UnsafePointer]
+	case t.Name() != "" && t.PkgPath() != "" && isInstance(t) && !hasMethods(t):
+		tt = im.unnamed(t)
 	case t.Name() != "" && t.PkgPath() != "":
 		return im.named(t)
 	case t.Name() == "error" && t.Kind() == reflect.Interface:
@@ -101,6 +104,34 @@ func (im *Importer) structural(t reflect.Type, ctx *types.Package, recv types.Ty
 		return im.interfaceType(t, ctx, recv)
 	}
 	panic(fmt.Sprintf("symtypes: unsupported kind %v of %v", t.Kind(), t))
+}
+
+// isInstance reports whether the defined type t is an instance of a
+// generic type: reflect names iter.Seq[string] "Seq[string]".
+func isInstance(t reflect.Type) bool { return strings.Contains(t.Name(), "[") }
+
+func hasMethods(t reflect.Type) bool {
+	return t.NumMethod() > 0 || t.Kind() != reflect.Interface && reflect.PointerTo(t).NumMethod() > 0
+}
+
+// unnamed converts t, an instance of a generic type without methods, to
+// its underlying type: strings.Lines returns func(func(string) bool), not
+// iter.Seq[string]. The table has no generic types, so code given to the
+// evaluator (the rewrite writes the types of the values it declares) could
+// not name the instance; the unnamed type loses nothing but the name. An
+// instance that contains itself (type F[T any] func() F[T]) is a named
+// type, as instances with methods are.
+func (im *Importer) unnamed(t reflect.Type) types.Type {
+	if im.unnaming[t] {
+		return im.named(t) // reached from its own structure
+	}
+	im.unnaming[t] = true
+	tt := im.structural(t, im.pkg(t.PkgPath()), nil)
+	delete(im.unnaming, t)
+	if n, ok := im.types[t]; ok {
+		return n
+	}
+	return tt
 }
 
 // signature converts the func type t, dropping its first skip parameters

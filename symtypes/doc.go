@@ -43,9 +43,15 @@
 //     approximation far more precise than float64 (math.Pi differs from
 //     the compiler's decimal value beyond the 60th digit or so).
 //   - Generic functions and types are not in yaegi's tables and so are
-//     absent. Instantiated generic types reached through fields or
-//     signatures appear as ordinary named types called, for example,
-//     "Pointer[net/http.conn]"; they are not inserted in a scope.
+//     absent. An instance of a generic type reached through a field or a
+//     signature that has no methods is its underlying type: strings.Lines
+//     returns func(func(string) bool), not iter.Seq[string], so that code
+//     written for the evaluator never names a type the table lacks. The
+//     checker is thus more lenient than Go, which would not assign such a
+//     result to a variable of another named func type.
+//     An instance with methods, or one that contains itself, appears as
+//     an ordinary named type called, for example, "Pointer[net/http.conn]";
+//     it is not inserted in a scope.
 //   - reflect does not expose the unexported methods of concrete types.
 //     The Importer recovers the ones that matter for assignability: when a
 //     type (or a pointer to it) implements an exported interface of its own
@@ -59,10 +65,11 @@
 //     are therefore exactly those of reflect.
 //   - Type aliases are rebuilt as *types.Alias when the symbol name differs
 //     from the type's own name or package; aliases of aliases collapse.
-//   - The symbol table may substitute its own types: yaegi's restricted
-//     log.Logger, for example, is an alias of an unexported wrapper type of
-//     yaegi's stdlib package, so log.Default() (which returns the real
-//     *log.Logger) is not assignable to a *log.Logger variable.
+//   - The symbol table may substitute its own types: the restricted
+//     log.Logger of yaegi's and igo's standard library tables, for example,
+//     is an alias of an unexported wrapper type of the table's package, so
+//     log.Default() (which returns the real *log.Logger) is not assignable
+//     to a *log.Logger variable.
 //   - Package.Imports() is empty, and a package that is only reached
 //     through the types of another package (internal/poll, for example)
 //     holds only the types reached so far and is not Complete.

@@ -28,16 +28,17 @@ type Importer struct {
 	index map[string]*entry // import path -> table entry
 	paths []string          // sorted import paths
 
-	mu      sync.Mutex
-	pkgs    map[string]*types.Package   // every package object, by path
-	types   map[reflect.Type]types.Type // converted types
-	pending []pendingNamed              // named types awaiting completion
-	ifaces  []*types.Interface          // interfaces to Complete
-	private map[string][]reflect.Type   // path -> interfaces with unexported methods
-	skipped []string                    // "path.Name: reason"
-	done    map[string]bool             // packages whose symbols are built
-	runes   map[string]map[string]bool  // untyped rune constants, by path
-	cvType  reflect.Type                // go/constant.Value
+	mu       sync.Mutex
+	pkgs     map[string]*types.Package   // every package object, by path
+	types    map[reflect.Type]types.Type // converted types
+	unnaming map[reflect.Type]bool       // instances being converted by unnamed
+	pending  []pendingNamed              // named types awaiting completion
+	ifaces   []*types.Interface          // interfaces to Complete
+	private  map[string][]reflect.Type   // path -> interfaces with unexported methods
+	skipped  []string                    // "path.Name: reason"
+	done     map[string]bool             // packages whose symbols are built
+	runes    map[string]map[string]bool  // untyped rune constants, by path
+	cvType   reflect.Type                // go/constant.Value
 }
 
 // entry describes one import path of the table.
@@ -57,14 +58,15 @@ type pendingNamed struct {
 // distinct (not identical), even over the same table.
 func New(syms Symbols) *Importer {
 	im := &Importer{
-		syms:    syms,
-		index:   make(map[string]*entry, len(syms)),
-		pkgs:    make(map[string]*types.Package),
-		types:   make(map[reflect.Type]types.Type),
-		private: make(map[string][]reflect.Type),
-		done:    make(map[string]bool),
-		runes:   runeConsts,
-		cvType:  reflect.TypeFor[constant.Value](),
+		syms:     syms,
+		index:    make(map[string]*entry, len(syms)),
+		pkgs:     make(map[string]*types.Package),
+		types:    make(map[reflect.Type]types.Type),
+		unnaming: make(map[reflect.Type]bool),
+		private:  make(map[string][]reflect.Type),
+		done:     make(map[string]bool),
+		runes:    runeConsts,
+		cvType:   reflect.TypeFor[constant.Value](),
 	}
 	for key := range syms {
 		p, name := path.Dir(key), path.Base(key)

@@ -47,6 +47,12 @@ func (Leaf) seal()               {}
 
 type Box[T any] struct{ V T }
 
+type MBox[T any] struct{ V T }
+
+func (b MBox[T]) Get() T { return b.V }
+
+type Chain[T any] func(T) Chain[T]
+
 type Foo struct{ A int }
 
 type Kind uint8
@@ -84,6 +90,8 @@ func testSymbols() symtypes.Symbols {
 			"NodeAlias": reflect.ValueOf((*Node)(nil)),
 			"IntSlice":  reflect.ValueOf((*[]int)(nil)),
 			"MakeBox":   reflect.ValueOf(func() Box[int] { return Box[int]{} }),
+			"MakeMBox":  reflect.ValueOf(func() MBox[int] { return MBox[int]{} }),
+			"MakeChain": reflect.ValueOf(func() Chain[int] { return nil }),
 			"V":         reflect.ValueOf(&visitor).Elem(),
 			"VFunc":     reflect.ValueOf(&vfunc).Elem(),
 			"Map":       reflect.ValueOf(map[string]int{}),
@@ -127,7 +135,7 @@ func TestRobust(t *testing.T) {
 	}
 	pkg, _ := im.Import(p)
 	scope := pkg.Scope()
-	for _, name := range []string{"AFunc", "Foo", "Node", "Other", "Visitor", "Leaf", "Self", "Kind", "NodeAlias", "IntSlice", "MakeBox", "V", "VFunc", "Map", "K", "F", "C", "S", "B", "UC", "UB", "US", "Y"} {
+	for _, name := range []string{"AFunc", "Foo", "Node", "Other", "Visitor", "Leaf", "Self", "Kind", "NodeAlias", "IntSlice", "MakeBox", "MakeMBox", "MakeChain", "V", "VFunc", "Map", "K", "F", "C", "S", "B", "UC", "UB", "US", "Y"} {
 		if scope.Lookup(name) == nil {
 			t.Errorf("%s missing", name)
 		}
@@ -175,10 +183,21 @@ func TestRobust(t *testing.T) {
 	if tn := scope.Lookup("IntSlice").(*types.TypeName); !tn.IsAlias() || types.Unalias(tn.Type()).String() != "[]int" {
 		t.Errorf("IntSlice: %v", tn)
 	}
-	// Generic instantiation.
-	box := scope.Lookup("MakeBox").Type().(*types.Signature).Results().At(0).Type().(*types.Named)
-	if !strings.HasPrefix(box.Obj().Name(), "Box[") || box.Obj().Parent() != nil {
-		t.Errorf("Box[int]: %v, parent %v", box, box.Obj().Parent())
+	// Instances of generic types: without methods, the underlying type
+	// (the table cannot name Box[int]); with methods or containing
+	// themselves, a named type outside any scope.
+	result := func(name string) types.Type {
+		return scope.Lookup(name).Type().(*types.Signature).Results().At(0).Type()
+	}
+	if box := result("MakeBox"); box.String() != "struct{V int}" {
+		t.Errorf("Box[int] is %v, want struct{V int}", box)
+	}
+	if mbox, ok := result("MakeMBox").(*types.Named); !ok || !strings.HasPrefix(mbox.Obj().Name(), "MBox[") || mbox.Obj().Parent() != nil || mbox.NumMethods() != 1 {
+		t.Errorf("MBox[int] is %v (%T), want a named type with method Get", result("MakeMBox"), result("MakeMBox"))
+	}
+	if chain, ok := result("MakeChain").(*types.Named); !ok || !strings.HasPrefix(chain.Obj().Name(), "Chain[") ||
+		chain.Underlying().(*types.Signature).Results().At(0).Type() != chain {
+		t.Errorf("Chain[int] is %v (%T), want a named type returning itself", result("MakeChain"), result("MakeChain"))
 	}
 	// Recursive types and type checking against them.
 	src := `package q
@@ -205,6 +224,9 @@ func f() {
 	x.VFunc = func(int) string { return "" }
 	x.Map["a"]++
 	_ = x.MakeBox().V + 1
+	var b struct{ V int } = x.MakeBox()
+	_ = b.V + x.MakeMBox().Get()
+	x.MakeChain()(1)(2)
 	var c complex128 = x.UC
 	_ = c
 }

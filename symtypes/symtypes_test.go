@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/igolang/igo/stdlib"
 	"github.com/igolang/igo/symtypes"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // check type-checks a function body that may use the given imports.

@@ -9,11 +9,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/igolang/igo/symtypes"
-	"github.com/traefik/yaegi/stdlib"
 	"github.com/traefik/yaegi/stdlib/syscall"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 	"github.com/traefik/yaegi/stdlib/unsafe"
+
+	"github.com/igolang/igo/stdlib"
+	"github.com/igolang/igo/symtypes"
 )
 
 // missingOK lists the table symbols that are allowed not to be in their

@@ -32,11 +32,11 @@ import (
 	"time"
 
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
 
 	"github.com/igolang/igo/autoawait"
 	"github.com/igolang/igo/magics"
 	"github.com/igolang/igo/rewrite"
+	"github.com/igolang/igo/stdlib"
 	"github.com/igolang/igo/symtypes"
 )
 

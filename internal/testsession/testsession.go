@@ -1,19 +1,18 @@
-// Package testsession builds, for tests, a rewrite.Session over yaegi's
-// standard library and the autoawait runtime, as the shell builds its own.
+// Package testsession builds, for tests, a rewrite.Session over igo's
+// standard library (package stdlib) and the autoawait runtime, as the shell builds its own.
 package testsession
 
 import (
 	"reflect"
 	"strings"
 
-	"github.com/traefik/yaegi/stdlib"
-
 	"github.com/igolang/igo/autoawait"
 	"github.com/igolang/igo/rewrite"
+	"github.com/igolang/igo/stdlib"
 	"github.com/igolang/igo/symtypes"
 )
 
-// Symbols is yaegi's standard library plus the autoawait runtime.
+// Symbols is igo's standard library plus the autoawait runtime.
 var Symbols = func() map[string]map[string]reflect.Value {
 	m := map[string]map[string]reflect.Value{}
 	for k, v := range stdlib.Symbols {
