@@ -157,7 +157,9 @@ func New(opts *Options) (*Shell, error) {
 	}
 	sh.imp = o.Importer
 	if sh.imp == nil {
-		sh.imp = symtypes.New(Symbols())
+		// The evaluator's packages, and the generic code of slices,
+		// maps, cmp and iter from the toolchain's sources.
+		sh.imp = rewrite.NewStdSource(symtypes.New(Symbols()))
 	}
 	sh.packages = packageNames(visiblePackages())
 	sh.sess = rewrite.NewSession(rewrite.Config{Importer: sh.imp, Packages: sh.packagePath})
@@ -423,6 +425,11 @@ func (sh *Shell) evalChunks(ctx context.Context, r *rewrite.Result, n int) (refl
 		v, err := sh.eval.Eval(ctx, c.Src)
 		if err != nil {
 			var later []string
+			for _, n := range c.Names {
+				if sh.sess.IsInstance(n) {
+					later = append(later, n) // made again by the next cell that needs it
+				}
+			}
 			for _, c := range r.Chunks[i+1:] {
 				later = append(later, c.Names...)
 			}

@@ -29,6 +29,9 @@ var Symbols = map[string]map[string]reflect.Value{
 		"Error":       reflect.ValueOf((*Error)(nil)),
 		"Interrupted": reflect.ValueOf((*Interrupted)(nil)),
 		"PanicError":  reflect.ValueOf((*PanicError)(nil)),
+		"RangeError":  reflect.ValueOf((*RangeError)(nil)),
+		"RangePanic":  reflect.ValueOf(RangePanic),
+		"Defers":      reflect.ValueOf((*Defers)(nil)),
 
 		// background tasks
 		"Task":      reflect.ValueOf((*Task)(nil)),

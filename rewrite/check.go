@@ -13,8 +13,9 @@ import (
 const importTok = token.IMPORT
 
 // GoVersion is the language version cells are checked against: the one the
-// evaluator runs.
-const GoVersion = "go1.22"
+// evaluator runs once the passes have lowered what it lacks (range over a
+// function, Go 1.23, is the newest).
+const GoVersion = "go1.23"
 
 // extMethod is a method the cell declares on a type of an earlier cell.
 // go/types cannot add it to a finished package, so the checker sees it as a
@@ -100,6 +101,9 @@ func (st *state) check() (err error) {
 		}
 	}
 	st.dropUnusedImports()
+	if err := st.prepareInstances(); err != nil {
+		return err
+	}
 	var objs []types.Object
 	for _, n := range st.order {
 		if o := s.pkg.Scope().Lookup(n); o != nil {
@@ -142,9 +146,11 @@ func (st *state) checkOnce() error {
 		return nil
 	}
 	st.info = &types.Info{
-		Types: map[ast.Expr]types.TypeAndValue{},
-		Defs:  map[*ast.Ident]types.Object{},
-		Uses:  map[*ast.Ident]types.Object{},
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Instances:  map[*ast.Ident]types.Instance{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
 	}
 	var first error
 	importPos := map[token.Pos]bool{}

@@ -27,11 +27,12 @@ import (
 )
 
 // TestAwaitGoldensCompile checks that rewritten source is ordinary Go: each
-// await and lowering golden that rewrites, with its earlier cells, becomes
-// a program (declarations at package level, statements in main) that the
-// Go compiler builds against the autoawait runtime; await-print runs and
-// prints the awaited value, and a golden with a stdout section (what Go
-// prints for the cells as written) runs and prints it.
+// await, lowering and generic golden that rewrites, with its earlier
+// cells, becomes a program (declarations at package level, statements in
+// main) that the Go compiler builds against the autoawait runtime;
+// await-print runs and prints the awaited value, and a golden with a
+// stdout section (what Go prints for the cells as written) runs and
+// prints it.
 func TestAwaitGoldensCompile(t *testing.T) {
 	gobin, err := exec.LookPath("go")
 	if err != nil {
@@ -49,6 +50,11 @@ func TestAwaitGoldensCompile(t *testing.T) {
 		t.Fatalf("no lowering goldens: %v", err)
 	}
 	files = append(files, lowered...)
+	generic, err := filepath.Glob("../testdata/rewrite/generic-*.txtar")
+	if err != nil || len(generic) == 0 {
+		t.Fatalf("no generic goldens: %v", err)
+	}
+	files = append(files, generic...)
 	stdouts := map[string]string{} // program -> what it must print
 	// Inside the module, so that github.com/igolang/igo/autoawait resolves;
 	// a dot directory, so that ./... leaves it out.
@@ -222,6 +228,9 @@ func (p *program) add(s *rewrite.Session, ch rewrite.Chunk) error {
 			p.pkgs[pkg.Name()] = pkg.Path()
 			return pkg.Name()
 		})
+		if et, ok := s.EvaluatorType(v.Type()); ok {
+			typ = et // Stack__int for Stack[int]
+		}
 		switch old, ok := p.vars[name]; {
 		case !ok:
 			p.vars[name] = typ

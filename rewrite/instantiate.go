@@ -166,6 +166,12 @@ type instantiator struct {
 	ext     map[types.Object]string    // unexported objects of std sources -> copy's name
 	imports map[string]string          // path -> name, imports the copies need
 	extra   []ast.Decl                 // copies of non-generic std declarations
+
+	// identify, when set, says which declaration stands for a generic
+	// object of the package and the key of its instance for args: a
+	// session of cells declares names again (see cellgeneric.go).
+	identify func(obj types.Object, args []types.Type, key string) (types.Object, string)
+	inPlace  bool // the next rewrite edits its node instead of a copy
 }
 
 // A generic is a generic function, or a generic type and its methods, as
@@ -246,14 +252,18 @@ func (in *instantiator) name(obj types.Object, args []types.Type) string {
 		key.WriteString(";")
 		key.WriteString(types.TypeString(a, nil))
 	}
-	if n, ok := in.done[key.String()]; ok {
+	k := key.String()
+	if in.identify != nil {
+		obj, k = in.identify(obj, args, k)
+	}
+	if n, ok := in.done[k]; ok {
 		return n
 	}
 	if g := in.generics[obj]; g != nil && g.src != nil {
-		if n, ok := geninst.Lookup(key.String()); ok {
+		if n, ok := geninst.Lookup(k); ok {
 			// A compiled instance: igo_geninst.slices_Sort__Sint__int.
 			n = in.importPath(geninst.Path, "geninst") + "." + n
-			in.done[key.String()] = n
+			in.done[k] = n
 			return n
 		}
 	}
@@ -267,8 +277,8 @@ func (in *instantiator) name(obj types.Object, args []types.Type) string {
 	for i := 2; in.names[name] != "" || in.pkg.Scope().Lookup(name) != nil; i++ {
 		name = fmt.Sprintf("%s_%d", strings.TrimRight(name, "_0123456789"), i)
 	}
-	in.done[key.String()] = name
-	in.names[name] = key.String()
+	in.done[k] = name
+	in.names[name] = k
 	in.queue = append(in.queue, &instance{obj: obj, args: args, name: name})
 	if len(in.queue) > maxInstances && in.err == nil {
 		in.err = in.errorf(obj.Pos(), "generic code makes more than %d instances (does %s instantiate itself with growing type arguments?)", maxInstances, obj.Name())
@@ -277,10 +287,17 @@ func (in *instantiator) name(obj types.Object, args []types.Type) string {
 }
 
 func (in *instantiator) qualifier(p *types.Package) string {
-	if p == in.pkg {
+	if in.own(p) {
 		return ""
 	}
 	return p.Name()
+}
+
+// own reports whether p is the package the copies go to. A session's
+// objects keep the package of the cell that declared them, which is not
+// the session's current one once a name was redeclared: the path decides.
+func (in *instantiator) own(p *types.Package) bool {
+	return p == in.pkg || p != nil && in.pkg != nil && p.Path() == in.pkg.Path()
 }
 
 // mangle makes an identifier's tail of a type: letters and digits are
@@ -357,7 +374,12 @@ func (in *instantiator) rewrite(n ast.Node, info *types.Info, subst map[*types.T
 // external), its imports the copy's imports.
 func (in *instantiator) rewriteIn(n ast.Node, info *types.Info, subst map[*types.TypeParam]types.Type, src *srcPackage) ast.Node {
 	orig := map[ast.Node]ast.Node{}
-	c := cloneNode(n, orig)
+	c := n
+	if in.inPlace {
+		in.inPlace = false // this call only
+	} else {
+		c = cloneNode(n, orig)
+	}
 	at := func(x ast.Node) ast.Node {
 		if o, ok := orig[x]; ok {
 			return o
@@ -639,11 +661,11 @@ func (in *instantiator) typeString(t types.Type, pos token.Pos) string {
 		if obj.Pkg() == nil {
 			return obj.Name() // error, comparable
 		}
-		if obj.Pkg() == in.pkg {
+		if in.own(obj.Pkg()) {
 			if n, ok := in.hoisted[obj]; ok {
 				return n
 			}
-			if obj.Parent() != nil && obj.Parent() != in.pkg.Scope() {
+			if obj.Parent() != nil && obj.Parent() != obj.Pkg().Scope() {
 				if in.err == nil {
 					in.err = in.errorf(pos, "igo cannot instantiate generic code with %s, a type declared inside a function, yet", obj.Name())
 				}

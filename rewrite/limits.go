@@ -8,10 +8,11 @@ import (
 
 // limits reports, in the user's coordinates, Go the evaluator (yaegi
 // v0.16.1) cannot run yet, instead of letting it fail without a position
-// or panic: range over a function. Range over an integer and the builtins
-// min, max and clear are lowered by later passes (rangeint, minmax,
-// clear); limits reports the few uses they cannot write: on a type
-// parameter, or with a type whose package name the cell has taken.
+// or panic. Range over an integer or a function and the builtins min, max
+// and clear are lowered by later passes (rangeint, rangefunc, minmax,
+// clear); limits reports the few uses they cannot write: with a type
+// whose package name the cell has taken. In generic code they are lowered
+// in each instance (see instances).
 // It runs inside check, so that a reported cell leaves the session as it
 // was.
 func (st *state) limits() error {
@@ -28,7 +29,7 @@ func (st *state) limits() error {
 				switch t := st.info.TypeOf(n.X); {
 				case t == nil:
 				case isFunc(t):
-					err = st.errorf(n.X.Pos(), "range over a function is not supported by the evaluator yet")
+					err = st.rangeFuncLimit(n)
 				case isInteger(t) && !st.nameable(st.rangeIntType(n)):
 					err = st.errorf(n.X.Pos(), "the evaluator cannot run this range over an integer: type %s cannot be named here", st.rangeIntType(n))
 				}
@@ -42,9 +43,7 @@ func (st *state) limits() error {
 					t = st.info.TypeOf(n.Args[0])
 				}
 				switch {
-				case t == nil:
-				case isTypeParam(t):
-					err = st.errorf(n.Fun.Pos(), "the builtin %s of a type parameter is not supported by the evaluator yet", name)
+				case t == nil, isTypeParam(t): // generic code: its instances are lowered
 				case !st.nameable(t):
 					err = st.errorf(n.Fun.Pos(), "the evaluator cannot run this %s: type %s cannot be named here", name, t)
 				}

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -52,6 +53,12 @@ func (st *state) loopVars() error {
 				}
 			}
 			if len(objs) != len(ids) || st.changes(body, objs) {
+				return true
+			}
+			// A variable the body does not use needs no copy (Go would
+			// reject the unused one).
+			ids = slices.DeleteFunc(ids, func(id *ast.Ident) bool { return !st.usedIn(body, st.info.Defs[id]) })
+			if len(ids) == 0 {
 				return true
 			}
 			// The loop runs on renamed variables; each iteration declares
@@ -173,4 +180,16 @@ func copied(body *ast.BlockStmt, ids []*ast.Ident) bool {
 		}
 	}
 	return false
+}
+
+// usedIn reports whether n uses v.
+func (st *state) usedIn(n ast.Node, v types.Object) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && st.info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

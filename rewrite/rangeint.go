@@ -35,8 +35,8 @@ import (
 // a loop variable named like a session variable is renamed, as a := in a
 // block assigns the session variable instead of declaring one.
 //
-// Not lowered here: range over a function (limits reports it) and over a
-// type parameter (generic code does not run yet).
+// Not lowered here: range over a function (rangefunc lowers it) and over
+// a type parameter (generic code does not run yet).
 func (st *state) rangeInt() error {
 	for i := range st.units {
 		u := &st.units[i]

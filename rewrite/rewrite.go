@@ -124,7 +124,9 @@ var pipeline = []pass{
 	{"history", "__ and ___ name the last two displayed values", (*state).history},
 	{"autoimport", "import standard packages used without an import", (*state).autoImport},
 	{"check", "type-check against the session", (*state).check},
+	{"instantiate", "generic code becomes a copy per list of type arguments", (*state).instances},
 	{"rangeint", "range over an integer becomes a counted loop (Go 1.22)", (*state).rangeInt},
+	{"rangefunc", "range over a function becomes a call with the body as yield (Go 1.23)", (*state).rangeFunc},
 	{"rangeassign", "a range loop assigning x[i] or p.f assigns its values as one tuple", (*state).rangeAssign},
 	{"clear", "the builtin clear becomes a loop that deletes or zeroes", (*state).clearBuiltin},
 	{"typeswitch", "type switches with interface cases test them in order with comma-ok assertions", (*state).typeSwitches},
@@ -160,8 +162,9 @@ type state struct {
 	shown     *Display
 	needRT    bool
 	awaits    []*awaitSite
-	loops     int   // loop variables renamed so far
-	err       error // found while building the checker's view
+	gen       *cellInstances // generic code to instantiate, found by check
+	loops     int            // loop variables renamed so far
+	err       error          // found while building the checker's view
 	result    *Result
 }
 

@@ -32,6 +32,7 @@ type Session struct {
 	decls   map[string]DeclInfo
 	types   map[string]string // type name -> definition the evaluator has; survives Reset
 	lits    int               // function literals lifted to declarations so far
+	gen     *cellGenerics     // generic code and its instances; nil until a cell has some
 }
 
 // NewSession returns an empty session.
@@ -80,6 +81,7 @@ func (s *Session) Reset() {
 	s.objs = nil
 	s.outs = nil
 	s.decls = map[string]DeclInfo{}
+	s.gen.reset()
 }
 
 // Forget removes names from the session, e.g. after the evaluator failed
@@ -90,6 +92,14 @@ func (s *Session) Forget(names ...string) {
 		drop[n] = true
 	}
 	s.rebuild(drop)
+	s.gen.forget(s.gen.stale(names))
+}
+
+// IsInstance reports whether name is an instance of generic code the
+// evaluator was given (Max__int for Max[int]): no cell declares it, and
+// forgetting it (Forget) makes the next cell that needs it give it again.
+func (s *Session) IsInstance(name string) bool {
+	return s.gen != nil && s.gen.insts[name] != nil
 }
 
 // rebuild makes a new package holding the live objects except drop.
@@ -150,6 +160,7 @@ func (s *Session) Clone() *Session {
 		decls:   map[string]DeclInfo{},
 		types:   map[string]string{},
 		lits:    s.lits,
+		gen:     s.gen.clone(),
 	}
 	for k, v := range s.decls {
 		c.decls[k] = v
