@@ -5,7 +5,9 @@ import (
 	"go/ast"
 	"go/format"
 	"go/parser"
+	"go/token"
 	"go/types"
+	"strconv"
 )
 
 // Program rewrites a Go program, one file of package main, into Go the
@@ -35,7 +37,7 @@ func Program(conf Config, name string, src []byte) (string, error) {
 			return "", &InstantiateError{Err: err, Src: b.String()}
 		}
 	}
-	st := &state{s: s, opts: Options{Name: name, Line: 1}, src: src, info: info}
+	st := &state{s: s, opts: Options{Name: name, Line: 1}, src: src, info: info, evalImp: map[string]string{}}
 	tf := s.fset.File(f.Pos())
 	for _, d := range f.Decls {
 		st.units = append(st.units, unit{decl: d, file: tf})
@@ -49,6 +51,10 @@ func Program(conf Config, name string, src []byte) (string, error) {
 	for _, u := range st.units {
 		f.Decls = append(f.Decls, u.decl)
 	}
+	if st.needRT {
+		st.evalImp["autoawait"] = RuntimePath
+	}
+	addImports(f, st.evalImp)
 	var b bytes.Buffer
 	if err := format.Node(&b, s.fset, f); err != nil {
 		return "", err
@@ -60,6 +66,7 @@ func Program(conf Config, name string, src []byte) (string, error) {
 // lacks; the others serve the prompt (display, await, history, ...).
 var programPasses = []pass{
 	{"rangeint", "", (*state).rangeInt},
+	{"rangefunc", "", (*state).rangeFunc},
 	{"rangeassign", "", (*state).rangeAssign},
 	{"clear", "", (*state).clearBuiltin},
 	{"typeswitch", "", (*state).typeSwitches},
@@ -135,3 +142,28 @@ func (e *InstantiateError) Error() string {
 }
 
 func (e *InstantiateError) Unwrap() error { return e.Err }
+
+// addImports adds to f the imports the passes asked for (name -> path;
+// see state.evalImp) that it does not have yet.
+func addImports(f *ast.File, imps map[string]string) {
+	have := map[string]bool{}
+	for _, is := range f.Imports {
+		have[is.Path.Value] = true
+	}
+	var specs []ast.Spec
+	for _, name := range sortedKeys(imps) {
+		path := imps[name]
+		if have[strconv.Quote(path)] {
+			continue
+		}
+		have[strconv.Quote(path)] = true
+		sp := importSpec(name, path)
+		if name == lastElem(path) {
+			sp.Name = nil
+		}
+		specs = append(specs, sp)
+	}
+	if len(specs) > 0 {
+		f.Decls = append([]ast.Decl{&ast.GenDecl{Tok: token.IMPORT, Lparen: 1, Specs: specs}}, f.Decls...)
+	}
+}
