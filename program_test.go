@@ -57,3 +57,32 @@ func TestProgramGoldens(t *testing.T) {
 		})
 	}
 }
+
+// TestProgramErrors: what igo cannot run in a program is an error at the
+// user's line and column, saying why.
+func TestProgramErrors(t *testing.T) {
+	for _, c := range []struct{ name, src, want string }{
+		{"type", "package main\n\nfunc main() {\n\tx := 1\n\tx = \"s\"\n}\n",
+			`prog.go:5:6: cannot use "s" (untyped string constant) as int value in assignment`},
+		{"runtime-generic", "package main\n\nimport (\n\t\"iter\"\n\t\"slices\"\n)\n\nfunc main() {\n\tnext, stop := iter.Pull(slices.Values([]int{1}))\n\tdefer stop()\n\tnext()\n}\n",
+			"prog.go:9:16: igo cannot run iter.newcoro (the runtime or assembly implements it), which generic code of package iter uses"},
+		{"not-copied", "package main\n\nimport \"unique\"\n\nfunc main() {\n\t_ = unique.Make(1)\n}\n",
+			"prog.go:6:13: undefined: unique.Make (unique.Make is generic code; igo copies generic code only from cmp, iter, maps, slices)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			prog := filepath.Join(t.TempDir(), "prog.go")
+			if err := os.WriteFile(prog, []byte(c.src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var out bytes.Buffer
+			err := igo.RunProgram(context.Background(), prog, nil, strings.NewReader(""), &out, &out)
+			if err == nil {
+				t.Fatalf("ran; want error %q; output %q", c.want, out.String())
+			}
+			got := strings.ReplaceAll(err.Error(), filepath.Dir(prog)+string(filepath.Separator), "")
+			if got != c.want {
+				t.Errorf("error:\n got %s\nwant %s", got, c.want)
+			}
+		})
+	}
+}

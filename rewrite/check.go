@@ -88,7 +88,7 @@ func (st *state) check() (err error) {
 			}
 		}
 		if first != nil {
-			return st.awaitMessage(first)
+			return st.awaitMessage(explainUndefined(first, st.checkImp, s.conf.Importer))
 		}
 		break
 	}

@@ -162,6 +162,8 @@ type instantiator struct {
 	err      error
 
 	std     *StdSource
+	making  *instance                  // the instance being made
+	usePos  token.Pos                  // the use of generic code being renamed in the user's code
 	hoisted map[*types.TypeName]string // types moved out of functions
 	ext     map[types.Object]string    // unexported objects of std sources -> copy's name
 	imports map[string]string          // path -> name, imports the copies need
@@ -189,6 +191,7 @@ type instance struct {
 	obj  types.Object // the generic function or type
 	args []types.Type
 	name string
+	pos  token.Pos // the use in the user's code it was first made for
 }
 
 // recvNamed is the named type a method's receiver has.
@@ -279,7 +282,11 @@ func (in *instantiator) name(obj types.Object, args []types.Type) string {
 	}
 	in.done[k] = name
 	in.names[name] = k
-	in.queue = append(in.queue, &instance{obj: obj, args: args, name: name})
+	pos := in.usePos
+	if in.making != nil {
+		pos = in.making.pos
+	}
+	in.queue = append(in.queue, &instance{obj: obj, args: args, name: name, pos: pos})
 	if len(in.queue) > maxInstances && in.err == nil {
 		in.err = in.errorf(obj.Pos(), "generic code makes more than %d instances (does %s instantiate itself with growing type arguments?)", maxInstances, obj.Name())
 	}
@@ -320,12 +327,19 @@ func mangle(s string) string {
 	return strings.Trim(b.String(), "_")
 }
 
+// errorf reports an error at pos or, without one, at the use in the
+// user's code that needed the instance being made.
 func (in *instantiator) errorf(pos token.Pos, format string, args ...any) error {
+	if !pos.IsValid() && in.making != nil {
+		pos = in.making.pos
+	}
 	return &Error{Pos: in.fset.Position(pos), Msg: fmt.Sprintf(format, args...)}
 }
 
 // make copies one instance: a function, or a type with its methods.
 func (in *instantiator) make(x *instance) []ast.Decl {
+	in.making = x
+	defer func() { in.making = nil }()
 	g := in.generics[x.obj]
 	if g.fn != nil {
 		sig := x.obj.Type().(*types.Signature)
@@ -399,6 +413,7 @@ func (in *instantiator) rewriteIn(n ast.Node, info *types.Info, subst map[*types
 				base = x.(*ast.IndexListExpr).X
 			}
 			if id := genericRef(base); id != nil {
+				in.usePos = x.Pos()
 				if name, ok := in.use(at(id).(*ast.Ident), info, subst); ok {
 					cur.Replace(refExpr(name, id.Pos()))
 					return false
@@ -406,6 +421,7 @@ func (in *instantiator) rewriteIn(n ast.Node, info *types.Info, subst map[*types
 			}
 		case *ast.Ident:
 			o := at(x).(*ast.Ident)
+			in.usePos = x.Pos()
 			if name, ok := in.use(o, info, subst); ok {
 				cur.Replace(refExpr(name, x.Pos()))
 				return false
@@ -433,6 +449,7 @@ func (in *instantiator) rewriteIn(n ast.Node, info *types.Info, subst map[*types
 			if id, ok := x.X.(*ast.Ident); ok {
 				if _, ok := info.Uses[at(id).(*ast.Ident)].(*types.PkgName); ok {
 					// pkg.F: an instance, or a name of another package.
+					in.usePos = x.Pos()
 					if name, ok := in.use(at(x.Sel).(*ast.Ident), info, subst); ok {
 						cur.Replace(refExpr(name, x.Pos()))
 						return false

@@ -233,3 +233,59 @@ func Clone[M ~map[K]V, K comparable, V any](m M) M {
 }
 `,
 }
+
+// explainUndefined adds to a checker's "undefined: pkg.Name" the reason
+// when Name is generic code of a standard package igo does not copy, or
+// of one whose sources are not on this machine. imports maps the names
+// in scope to import paths.
+func explainUndefined(err error, imports map[string]string, imp types.Importer) error {
+	te, ok := err.(types.Error)
+	if !ok || !strings.HasPrefix(te.Msg, "undefined: ") {
+		return err
+	}
+	q, name, ok := strings.Cut(strings.TrimPrefix(te.Msg, "undefined: "), ".")
+	path := imports[q]
+	s, isStd := imp.(*StdSource)
+	if !ok || path == "" || !isStd {
+		return err
+	}
+	ctx := build.Default
+	if s.GOROOT != "" {
+		ctx.GOROOT = s.GOROOT
+	}
+	bp, berr := ctx.Import(path, "", 0)
+	switch {
+	case berr != nil && slices.Contains(sourcePackages, path):
+		te.Msg += fmt.Sprintf(" (igo reads the generic code of %s from the toolchain's sources, and %s is not on this machine)", path, filepath.Join(ctx.GOROOT, "src", path))
+	case berr == nil && bp.Goroot && genericIn(bp, name):
+		te.Msg += fmt.Sprintf(" (%s.%s is generic code; igo copies generic code only from %s)", path, name, strings.Join(sourcePackages, ", "))
+	}
+	return te
+}
+
+// genericIn reports whether package bp declares name with type
+// parameters.
+func genericIn(bp *build.Package, name string) bool {
+	fset := token.NewFileSet()
+	for _, fn := range bp.GoFiles {
+		f, err := parser.ParseFile(fset, filepath.Join(bp.Dir, fn), nil, parser.SkipObjectResolution)
+		if err != nil {
+			continue
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil && d.Name.Name == name && d.Type.TypeParams != nil {
+					return true
+				}
+			case *ast.GenDecl:
+				for _, sp := range d.Specs {
+					if ts, ok := sp.(*ast.TypeSpec); ok && ts.Name.Name == name && ts.TypeParams != nil {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}

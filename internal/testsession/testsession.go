@@ -7,18 +7,23 @@ import (
 	"strings"
 
 	"github.com/igolang/igo/autoawait"
+	"github.com/igolang/igo/geninst"
 	"github.com/igolang/igo/rewrite"
 	"github.com/igolang/igo/stdlib"
 	"github.com/igolang/igo/symtypes"
 )
 
-// Symbols is igo's standard library plus the autoawait runtime.
+// Symbols is igo's standard library plus the autoawait runtime and the
+// compiled generic instances.
 var Symbols = func() map[string]map[string]reflect.Value {
 	m := map[string]map[string]reflect.Value{}
 	for k, v := range stdlib.Symbols {
 		m[k] = v
 	}
 	for k, v := range autoawait.Symbols {
+		m[k] = v
+	}
+	for k, v := range geninst.Symbols {
 		m[k] = v
 	}
 	return m
