@@ -209,3 +209,47 @@ func TestGenericsInstanceFails(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestStdGenericsInCells: the generic code of slices, maps, cmp and iter
+// runs in cells (compiled instances for predeclared types, copies of the
+// toolchain's code otherwise, iterators through range over functions);
+// what cannot run says why, at the cell's position.
+func TestStdGenericsInCells(t *testing.T) {
+	sh, _ := newShell(t)
+	got := run(t, sh,
+		`import ("cmp"; "maps"; "slices")`,
+		`m := map[string]int{"b": 2, "a": 1, "c": 3}`,
+		`slices.Sorted(maps.Keys(m))`,
+		`type P struct{ n string; age int }`,
+		`ps := []P{{"x", 30}, {"y", 20}}; slices.SortFunc(ps, func(a, b P) int { return cmp.Compare(a.age, b.age) }); ps`,
+		`func Max[T cmp.Ordered](a, b T) T { return max(a, b) }`,
+		`Max(2.5, 1)`,
+		`n := 0; for k, v := range maps.All(m) { n += len(k) + v }; n`,
+		`type id int`,
+		`slices.Sorted(maps.Keys(map[id]bool{3: true, 1: true}))`,
+		`import "iter"`,
+		`next, stop := iter.Pull(slices.Values([]int{1}))`,
+		`import "unique"`,
+		`unique.Make(1)`,
+		`slices.Index([]string{"a", "b"}, "b")`,
+	)
+	want := []string{
+		"", "",
+		"[a b c] // []string",
+		"",
+		"[{y 20} {x 30}] // []P",
+		"",
+		"2.5",
+		"9",
+		"",
+		"[1 3] // []id",
+		"",
+		"error: In[12]:1:15: igo cannot run iter.newcoro (the runtime or assembly implements it), which generic code of package iter uses",
+		"",
+		"error: In[14]:1:8: undefined: unique.Make (unique.Make is generic code; igo copies generic code only from cmp, iter, maps, slices)",
+		"1",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

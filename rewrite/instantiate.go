@@ -3,6 +3,7 @@ package rewrite
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -698,7 +699,10 @@ func (in *instantiator) typeString(t types.Type, pos token.Pos) string {
 			// its underlying type (iter.Seq[int] is a func type).
 			return in.typeString(t.Underlying(), pos)
 		}
-		return obj.Pkg().Name() + "." + obj.Name()
+		if !obj.Exported() && in.std.source(obj.Pkg()) != nil {
+			return in.copyExternal(obj) // slices.sortedHint
+		}
+		return in.importName(obj.Pkg()) + "." + obj.Name()
 	case *types.Alias:
 		return in.typeString(types.Unalias(t), pos)
 	case *types.Basic:
@@ -916,6 +920,12 @@ func (in *instantiator) copyExternal(obj types.Object) string {
 				}
 			}
 		}
+		if d.Tok == token.CONST {
+			if consts := in.constDecls(d, src); consts != nil {
+				in.extra = append(in.extra, consts...)
+				break
+			}
+		}
 		in.extra = append(in.extra, in.rewriteIn(d, src.info, nil, src).(ast.Decl))
 	}
 	return name
@@ -1116,4 +1126,34 @@ func (in *instantiator) hoistable(ts *ast.TypeSpec, info *types.Info, want map[*
 		return false
 	})
 	return ok
+}
+
+// constDecls writes a const group of a standard package as one
+// declaration per constant, with its value (iota resolved) and type, so
+// that each copy stands alone; nil when a value cannot be written.
+func (in *instantiator) constDecls(d *ast.GenDecl, src *srcPackage) []ast.Decl {
+	var out []ast.Decl
+	for _, sp := range d.Specs {
+		for _, n := range sp.(*ast.ValueSpec).Names {
+			c, ok := src.info.Defs[n].(*types.Const)
+			if !ok {
+				continue
+			}
+			var lit string
+			switch v := c.Val(); v.Kind() {
+			case constant.Int, constant.Bool:
+				lit = v.ExactString()
+			case constant.String:
+				lit = strconv.Quote(constant.StringVal(v))
+			default:
+				return nil
+			}
+			spec := &ast.ValueSpec{Names: []*ast.Ident{ast.NewIdent(in.ext[c])}, Values: []ast.Expr{ast.NewIdent(lit)}}
+			if b, ok := c.Type().(*types.Basic); !ok || b.Info()&types.IsUntyped == 0 {
+				spec.Type = in.typeExpr(c.Type(), n.Pos())
+			}
+			out = append(out, &ast.GenDecl{Tok: token.CONST, Specs: []ast.Spec{spec}})
+		}
+	}
+	return out
 }
