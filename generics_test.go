@@ -232,6 +232,8 @@ func TestStdGenericsInCells(t *testing.T) {
 		`import "unique"`,
 		`unique.Make(1)`,
 		`slices.Index([]string{"a", "b"}, "b")`,
+		`import ("math/rand/v2"; "time")`,
+		`d := rand.N(time.Second); d >= 0 && d < time.Second`,
 	)
 	want := []string{
 		"", "",
@@ -246,8 +248,10 @@ func TestStdGenericsInCells(t *testing.T) {
 		"",
 		"error: In[12]:1:15: igo cannot run iter.newcoro (the runtime or assembly implements it), which generic code of package iter uses",
 		"",
-		"error: In[14]:1:8: undefined: unique.Make (unique.Make is generic code; igo copies generic code only from cmp, iter, maps, slices)",
+		"error: In[14]:1:8: undefined: unique.Make (unique.Make is generic code; igo copies generic code only from cmp, iter, maps, math/rand/v2, slices)",
 		"1",
+		"",
+		"true",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

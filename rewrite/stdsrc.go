@@ -14,7 +14,7 @@ import (
 )
 
 // StdSource is an importer for the type checker that reads the standard
-// packages whose API is generic code (slices, maps, cmp, iter) from the
+// packages whose API is generic code (slices, maps, cmp, iter, math/rand/v2) from the
 // toolchain's sources, GOROOT/src, and every other package from Base.
 // The evaluator has no generic code of its own: the instantiate pass copies
 // the generic functions a program or cell uses out of these sources, and
@@ -36,7 +36,7 @@ type StdSource struct {
 // API is mostly generic and whose generic code needs nothing the evaluator
 // lacks. internal/ packages they import come from source too (the
 // evaluator's tables have none).
-var sourcePackages = []string{"cmp", "iter", "maps", "slices"}
+var sourcePackages = []string{"cmp", "iter", "maps", "math/rand/v2", "slices"}
 
 // A srcPackage is a standard package checked from its sources.
 type srcPackage struct {
@@ -218,6 +218,17 @@ func (p *srcPackage) methods(tn *types.TypeName) []*ast.FuncDecl {
 // overlays replace generic functions whose code in GOROOT/src calls into
 // the runtime (which the evaluator cannot) with Go that means the same.
 var overlays = map[string]string{
+	"math/rand/v2": `package rand
+
+// N: the original draws from the unexported global source, which the
+// runtime seeds; Uint64N draws from the same.
+func N[Int intType](n Int) Int {
+	if n <= 0 {
+		panic("invalid argument to N")
+	}
+	return Int(Uint64N(uint64(n)))
+}
+`,
 	"maps": `package maps
 
 // Clone: the original calls the runtime's map clone.
