@@ -31,8 +31,9 @@ func RunProgram(ctx context.Context, file string, args []string, stdin io.Reader
 	if err != nil {
 		return err
 	}
+	trace := &panicTrace{stderr: stderr}
 	i := interp.New(interp.Options{
-		Stdin: stdin, Stdout: stdout, Stderr: stderr,
+		Stdin: stdin, Stdout: trace.writer(stdout, false), Stderr: trace.writer(stderr, true),
 		Args:         append([]string{file}, args...),
 		Unrestricted: true,
 	})
@@ -47,7 +48,9 @@ func RunProgram(ctx context.Context, file string, args []string, stdin io.Reader
 		if err != nil {
 			return rerr
 		}
-		_, err = i.ExecuteWithContext(ctx, prog)
+		if _, err = i.ExecuteWithContext(ctx, prog); err != nil {
+			trace.flush()
+		}
 		return err
 	}
 	// The evaluator reads programs from files: the lowered one is written
@@ -61,11 +64,13 @@ func RunProgram(ctx context.Context, file string, args []string, stdin io.Reader
 	if err := os.WriteFile(tmp, []byte(lowered), 0o600); err != nil {
 		return err
 	}
+	trace.rename(tmp, file)
 	prog, err := compileGuarded(func() (*interp.Program, error) { return i.CompilePath(tmp) })
 	if err == nil {
 		_, err = i.ExecuteWithContext(ctx, prog)
 	}
 	if err != nil {
+		trace.flush()
 		return renamed(err, tmp, file)
 	}
 	return nil

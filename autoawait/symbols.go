@@ -32,6 +32,7 @@ var Symbols = map[string]map[string]reflect.Value{
 		"RangeError":  reflect.ValueOf((*RangeError)(nil)),
 		"RangePanic":  reflect.ValueOf(RangePanic),
 		"Defers":      reflect.ValueOf((*Defers)(nil)),
+		"Any":         reflect.ValueOf(Any),
 
 		// background tasks
 		"Task":      reflect.ValueOf((*Task)(nil)),

@@ -482,6 +482,10 @@ func (in *instantiator) rewriteIn(n ast.Node, info *types.Info, subst map[*types
 			if subst != nil {
 				in.dedupeCases(x, info, subst, at)
 			}
+		case *ast.SwitchStmt, *ast.CompositeLit:
+			if subst != nil {
+				keepNonConstant(x, info, at)
+			}
 		}
 		return true
 	}, nil)

@@ -3,6 +3,7 @@ package rewrite
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 )
 
 // namedResults starts each function with named results by zeroing them.
@@ -13,6 +14,10 @@ import (
 //
 //	func f() (ret []string, n int) {  =>  func f() (ret []string, n int) {
 //	                                          ret, n = *new([]string), *new(int)
+//
+// With a result of interface type, the results are zeroed one by one:
+// the evaluator fails an assignment of several values to an interface
+// (see tupleAssign).
 func (st *state) namedResults() error {
 	for _, u := range st.units {
 		ast.Inspect(u.node(), func(n ast.Node) bool {
@@ -30,6 +35,7 @@ func (st *state) namedResults() error {
 				return true
 			}
 			as := &ast.AssignStmt{Tok: token.ASSIGN, TokPos: body.Lbrace}
+			split := false // an interface is zeroed on its own (see tupleassign)
 			for _, f := range ft.Results.List {
 				for _, name := range f.Names {
 					if name.Name == "_" {
@@ -37,24 +43,48 @@ func (st *state) namedResults() error {
 					}
 					as.Lhs = append(as.Lhs, ast.NewIdent(name.Name))
 					as.Rhs = append(as.Rhs, &ast.StarExpr{X: &ast.CallExpr{Fun: ast.NewIdent("new"), Args: []ast.Expr{f.Type}}})
+					if t := st.info.TypeOf(f.Type); t == nil || types.IsInterface(t) {
+						split = true
+					}
 				}
 			}
-			if len(as.Lhs) > 0 && !zeroes(body, as) {
-				body.List = append([]ast.Stmt{as}, body.List...)
+			if len(as.Lhs) == 0 || zeroes(body, as) {
+				return true
 			}
+			zero := []ast.Stmt{as}
+			if split && len(as.Lhs) > 1 {
+				zero = zero[:0]
+				for i := range as.Lhs {
+					zero = append(zero, &ast.AssignStmt{Lhs: as.Lhs[i : i+1], Tok: token.ASSIGN, TokPos: body.Lbrace, Rhs: as.Rhs[i : i+1]})
+				}
+			}
+			body.List = append(zero, body.List...)
 			return true
 		})
 	}
 	return nil
 }
 
-// zeroes reports whether body starts with as (the pass ran before).
+// zeroes reports whether body starts with as, or with its assignments one
+// by one (the pass ran before).
 func zeroes(body *ast.BlockStmt, as *ast.AssignStmt) bool {
 	if len(body.List) == 0 {
 		return false
 	}
 	first, ok := body.List[0].(*ast.AssignStmt)
-	if !ok || first.Tok != token.ASSIGN || len(first.Lhs) != len(as.Lhs) {
+	if ok && len(first.Lhs) == 1 && len(as.Lhs) > 1 && len(body.List) >= len(as.Lhs) {
+		// One by one: gather them as one.
+		first = &ast.AssignStmt{Tok: token.ASSIGN}
+		for _, s := range body.List[:len(as.Lhs)] {
+			a, ok := s.(*ast.AssignStmt)
+			if !ok || a.Tok != token.ASSIGN || len(a.Lhs) != 1 || len(a.Rhs) != 1 {
+				return false
+			}
+			first.Lhs = append(first.Lhs, a.Lhs[0])
+			first.Rhs = append(first.Rhs, a.Rhs[0])
+		}
+	}
+	if !ok || first.Tok != token.ASSIGN || len(first.Lhs) != len(as.Lhs) || len(first.Rhs) != len(as.Lhs) {
 		return false
 	}
 	for i, l := range first.Lhs {

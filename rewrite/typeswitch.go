@@ -20,7 +20,7 @@ import (
 //	switch v := x.(type) {        {
 //	case int:                         igo_ts1 := x
 //	    a(v)                          igo_k1 := 0
-//	case error, nil:                  if _, ok := igo_ts1.(int); ok { igo_k1 = 1 } else if _, ok := igo_ts1.(error); ok { igo_k1 = 2 } else if igo_ts1 == nil { igo_k1 = 2 }
+//	case error, nil:                  if igo_ts1 == nil { igo_k1 = 2 } else if _, ok := igo_ts1.(int); ok { igo_k1 = 1 } else if _, ok := igo_ts1.(error); ok { igo_k1 = 2 }
 //	    b(v)              =>          switch igo_k1 {
 //	default:                          case 1: v := igo_ts1.(int); _ = v; a(v)
 //	    c()                           case 2: v := igo_ts1; _ = v; b(v)
@@ -29,7 +29,9 @@ import (
 //
 // A case of an empty interface (any) matches any value but nil, as
 // `igo_ts1 != nil` (the evaluator's assertion to an empty interface fails
-// too). Type switches with concrete case types only are left alone.
+// too). Type switches with concrete case types only are left alone, but
+// for those that bind no variable and name a type of the program or a
+// composite one (see hasInterfaceCase).
 func (st *state) typeSwitches() error {
 	for i := range st.units {
 		u := &st.units[i]
@@ -62,11 +64,20 @@ func (st *state) typeSwitches() error {
 	return nil
 }
 
-// hasInterfaceCase reports whether a case of sw names an interface type.
+// hasInterfaceCase reports whether a case of sw names an interface type,
+// or, in a switch that binds no variable, a type that is not predeclared:
+// without a variable, the evaluator matches a value's reflect type with
+// the case's name, which only a predeclared type has (case S: never
+// matches an S, a struct or any type the program declares).
 func (st *state) hasInterfaceCase(sw *ast.TypeSwitchStmt) bool {
+	_, bare := sw.Assign.(*ast.ExprStmt)
 	for _, s := range sw.Body.List {
 		for _, e := range s.(*ast.CaseClause).List {
-			if t := st.info.TypeOf(e); t != nil && types.IsInterface(t) && !isTypeParam(t) {
+			t := st.info.TypeOf(e)
+			if t == nil || isTypeParam(t) || isNil(t) {
+				continue
+			}
+			if _, basic := types.Unalias(t).(*types.Basic); types.IsInterface(t) || bare && !basic {
 				return true
 			}
 		}
@@ -95,7 +106,11 @@ func (st *state) lowerTypeSwitch(sw *ast.TypeSwitchStmt) *ast.BlockStmt {
 	block.List = append(block.List,
 		define(ts, x),
 		define(k, zeroLit(sw.Pos())))
-	var chain, last *ast.IfStmt
+	// A nil value matches case nil alone; it is tested first, for the
+	// evaluator fails asserting a nil interface of the program's own
+	// (igo_ts1.(I) is a nil pointer dereference).
+	chain := &ast.IfStmt{Cond: &ast.BinaryExpr{X: ts, Op: token.EQL, Y: ast.NewIdent("nil")}, Body: &ast.BlockStmt{}}
+	last := chain
 	body := &ast.BlockStmt{}
 	for i, s := range sw.Body.List {
 		cc := s.(*ast.CaseClause)
@@ -107,7 +122,8 @@ func (st *state) lowerTypeSwitch(sw *ast.TypeSwitchStmt) *ast.BlockStmt {
 			t := st.info.TypeOf(e)
 			switch {
 			case t == nil || isNil(t):
-				cond.Cond = &ast.BinaryExpr{X: ts, Op: token.EQL, Y: ast.NewIdent("nil")}
+				chain.Body = cond.Body
+				continue
 			case isEmptyInterface(t):
 				cond.Cond = &ast.BinaryExpr{X: ts, Op: token.NEQ, Y: ast.NewIdent("nil")}
 			default:
@@ -116,11 +132,7 @@ func (st *state) lowerTypeSwitch(sw *ast.TypeSwitchStmt) *ast.BlockStmt {
 					Rhs: []ast.Expr{&ast.TypeAssertExpr{X: ts, Type: e}}}
 				cond.Cond = ok
 			}
-			if chain == nil {
-				chain = cond
-			} else {
-				last.Else = cond
-			}
+			last.Else = cond
 			last = cond
 		}
 		clause := &ast.CaseClause{Case: cc.Case, Colon: cc.Colon}
@@ -144,9 +156,7 @@ func (st *state) lowerTypeSwitch(sw *ast.TypeSwitchStmt) *ast.BlockStmt {
 		clause.Body = append(clause.Body, cc.Body...)
 		body.List = append(body.List, clause)
 	}
-	if chain != nil {
-		block.List = append(block.List, chain)
-	}
+	block.List = append(block.List, chain)
 	block.List = append(block.List, &ast.SwitchStmt{Switch: sw.Switch, Tag: k, Body: body})
 	return block
 }
