@@ -21,24 +21,16 @@ import (
 // An operand that converts a concrete value to an interface (Shape(sq(2)))
 // is that value. Two interfaces are compared as they are.
 func (st *state) ifaceEquals() error {
-	for i := range st.units {
-		u := &st.units[i]
-		root := astutil.Apply(u.node(), nil, func(c *astutil.Cursor) bool {
-			b, ok := c.Node().(*ast.BinaryExpr)
-			if !ok || b.Op != token.EQL && b.Op != token.NEQ {
-				return true
-			}
-			if e := st.ifaceEqual(b); e != nil {
-				c.Replace(e)
-			}
+	st.applyUnits(nil, func(c *astutil.Cursor) bool {
+		b, ok := c.Node().(*ast.BinaryExpr)
+		if !ok || b.Op != token.EQL && b.Op != token.NEQ {
 			return true
-		})
-		if u.stmt != nil {
-			u.stmt = root.(ast.Stmt)
-		} else {
-			u.decl = root.(ast.Decl)
 		}
-	}
+		if e := st.ifaceEqual(b); e != nil {
+			c.Replace(e)
+		}
+		return true
+	})
 	return nil
 }
 

@@ -22,31 +22,23 @@ import (
 // expression's were, and the method is selected when the function is
 // called, as in Go.
 func (st *state) methodExprs() error {
-	for i := range st.units {
-		u := &st.units[i]
-		root := astutil.Apply(u.node(), nil, func(c *astutil.Cursor) bool {
-			se, ok := c.Node().(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			sel := st.info.Selections[se]
-			if sel == nil || sel.Kind() != types.MethodExpr {
-				return true
-			}
-			if _, ok := c.Parent().(*ast.CallExpr); ok && c.Name() == "Fun" && ownMethod(sel) {
-				return true
-			}
-			if lit := st.methodLit(se, sel); lit != nil {
-				c.Replace(lit)
-			}
+	st.applyUnits(nil, func(c *astutil.Cursor) bool {
+		se, ok := c.Node().(*ast.SelectorExpr)
+		if !ok {
 			return true
-		})
-		if u.stmt != nil {
-			u.stmt = root.(ast.Stmt)
-		} else {
-			u.decl = root.(ast.Decl)
 		}
-	}
+		sel := st.info.Selections[se]
+		if sel == nil || sel.Kind() != types.MethodExpr {
+			return true
+		}
+		if _, ok := c.Parent().(*ast.CallExpr); ok && c.Name() == "Fun" && ownMethod(sel) {
+			return true
+		}
+		if lit := st.methodLit(se, sel); lit != nil {
+			c.Replace(lit)
+		}
+		return true
+	})
 	return nil
 }
 

@@ -37,42 +37,34 @@ import (
 //	}                                     select { case <-igo_sc1_1: ... case x, ok := <-igo_sc1_2: ... }
 //	                                  }
 func (st *state) selectRecv() error {
-	for i := range st.units {
-		u := &st.units[i]
-		root := astutil.Apply(u.node(), nil, func(c *astutil.Cursor) bool {
-			switch n := c.Node().(type) {
-			case *ast.CommClause:
-				as, ok := n.Comm.(*ast.AssignStmt)
-				if !ok || as.Tok != token.ASSIGN || len(as.Rhs) != 1 || st.holdsAwait(as) {
-					return true
-				}
-				if pre := st.selectAssign(as); pre != nil {
-					as.Tok = token.DEFINE
-					n.Body = append(pre, n.Body...)
-				}
-			case *ast.SelectStmt:
-				if _, ok := c.Parent().(*ast.LabeledStmt); ok || st.holdsAwait(n) {
-					return true // lowered with its label
-				}
-				if b := st.selectOperands(n, n); b != nil {
+	st.applyUnits(nil, func(c *astutil.Cursor) bool {
+		switch n := c.Node().(type) {
+		case *ast.CommClause:
+			as, ok := n.Comm.(*ast.AssignStmt)
+			if !ok || as.Tok != token.ASSIGN || len(as.Rhs) != 1 || st.holdsAwait(as) {
+				return true
+			}
+			if pre := st.selectAssign(as); pre != nil {
+				as.Tok = token.DEFINE
+				n.Body = append(pre, n.Body...)
+			}
+		case *ast.SelectStmt:
+			if _, ok := c.Parent().(*ast.LabeledStmt); ok || st.holdsAwait(n) {
+				return true // lowered with its label
+			}
+			if b := st.selectOperands(n, n); b != nil {
+				c.Replace(b)
+			}
+		case *ast.LabeledStmt:
+			if sel, ok := n.Stmt.(*ast.SelectStmt); ok && !st.holdsAwait(sel) {
+				// The label stays on the select, for break L.
+				if b := st.selectOperands(sel, n); b != nil {
 					c.Replace(b)
 				}
-			case *ast.LabeledStmt:
-				if sel, ok := n.Stmt.(*ast.SelectStmt); ok && !st.holdsAwait(sel) {
-					// The label stays on the select, for break L.
-					if b := st.selectOperands(sel, n); b != nil {
-						c.Replace(b)
-					}
-				}
 			}
-			return true
-		})
-		if u.stmt != nil {
-			u.stmt = root.(ast.Stmt)
-		} else {
-			u.decl = root.(ast.Decl)
 		}
-	}
+		return true
+	})
 	return nil
 }
 

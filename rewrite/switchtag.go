@@ -32,37 +32,29 @@ import (
 //
 // The comparisons are typed for the passes after this one (ifaceeq).
 func (st *state) switchTags() error {
-	for i := range st.units {
-		u := &st.units[i]
-		root := astutil.Apply(u.node(), nil, func(c *astutil.Cursor) bool {
-			var sw *ast.SwitchStmt
-			label, _ := c.Node().(*ast.LabeledStmt)
-			if label != nil {
-				sw, _ = label.Stmt.(*ast.SwitchStmt)
-			} else if _, ok := c.Parent().(*ast.LabeledStmt); !ok {
-				sw, _ = c.Node().(*ast.SwitchStmt)
-			}
-			if sw == nil || st.holdsAwait(sw) {
-				return true // the await pass lowers what it holds
-			}
-			init := st.switchOnTag(sw)
-			st.joinConds(sw)
-			if init == nil {
-				return true
-			}
-			var s ast.Stmt = sw
-			if label != nil {
-				s = label
-			}
-			c.Replace(&ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{init, s}, Rbrace: s.End()})
-			return true
-		})
-		if u.stmt != nil {
-			u.stmt = root.(ast.Stmt)
-		} else {
-			u.decl = root.(ast.Decl)
+	st.applyUnits(nil, func(c *astutil.Cursor) bool {
+		var sw *ast.SwitchStmt
+		label, _ := c.Node().(*ast.LabeledStmt)
+		if label != nil {
+			sw, _ = label.Stmt.(*ast.SwitchStmt)
+		} else if _, ok := c.Parent().(*ast.LabeledStmt); !ok {
+			sw, _ = c.Node().(*ast.SwitchStmt)
 		}
-	}
+		if sw == nil || st.holdsAwait(sw) {
+			return true // the await pass lowers what it holds
+		}
+		init := st.switchOnTag(sw)
+		st.joinConds(sw)
+		if init == nil {
+			return true
+		}
+		var s ast.Stmt = sw
+		if label != nil {
+			s = label
+		}
+		c.Replace(&ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{init, s}, Rbrace: s.End()})
+		return true
+	})
 	return nil
 }
 

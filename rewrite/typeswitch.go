@@ -33,34 +33,26 @@ import (
 // for those that bind no variable and name a type of the program or a
 // composite one (see hasInterfaceCase).
 func (st *state) typeSwitches() error {
-	for i := range st.units {
-		u := &st.units[i]
-		root := astutil.Apply(u.node(), nil, func(c *astutil.Cursor) bool {
-			switch n := c.Node().(type) {
-			case *ast.TypeSwitchStmt:
-				if _, ok := c.Parent().(*ast.LabeledStmt); ok || !st.hasInterfaceCase(n) {
-					return true // a labeled one is lowered with its label
-				}
-				c.Replace(st.lowerTypeSwitch(n))
-			case *ast.LabeledStmt:
-				sw, ok := n.Stmt.(*ast.TypeSwitchStmt)
-				if !ok || !st.hasInterfaceCase(sw) {
-					return true
-				}
-				// The label stays on the switch, for break L.
-				b := st.lowerTypeSwitch(sw)
-				last := len(b.List) - 1
-				b.List[last] = &ast.LabeledStmt{Label: n.Label, Colon: n.Colon, Stmt: b.List[last]}
-				c.Replace(b)
+	st.applyUnits(nil, func(c *astutil.Cursor) bool {
+		switch n := c.Node().(type) {
+		case *ast.TypeSwitchStmt:
+			if _, ok := c.Parent().(*ast.LabeledStmt); ok || !st.hasInterfaceCase(n) {
+				return true // a labeled one is lowered with its label
 			}
-			return true
-		})
-		if u.stmt != nil {
-			u.stmt = root.(ast.Stmt)
-		} else {
-			u.decl = root.(ast.Decl)
+			c.Replace(st.lowerTypeSwitch(n))
+		case *ast.LabeledStmt:
+			sw, ok := n.Stmt.(*ast.TypeSwitchStmt)
+			if !ok || !st.hasInterfaceCase(sw) {
+				return true
+			}
+			// The label stays on the switch, for break L.
+			b := st.lowerTypeSwitch(sw)
+			last := len(b.List) - 1
+			b.List[last] = &ast.LabeledStmt{Label: n.Label, Colon: n.Colon, Stmt: b.List[last]}
+			c.Replace(b)
 		}
-	}
+		return true
+	})
 	return nil
 }
 
