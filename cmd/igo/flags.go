@@ -14,13 +14,16 @@ Usage:
   igo [flags]            start the shell (cells from standard input when it
                          is not a terminal)
   igo [flags] FILE       run FILE: a .go file with package main runs as a
-                         program; any other file (.igo) is a sequence of
-                         cells separated by "// %%" lines, or one cell per
-                         line (plus its continuation lines) without them
+                         program, as the Go toolchain would run it (generic
+                         code and newer Go lowered for the evaluator); any
+                         other file (.igo) is a sequence of cells separated
+                         by "// %%" lines, or one cell per line (plus its
+                         continuation lines) without them
   igo -c CODE [-i]       run CODE as one cell
-  igo rewrite [FILE|-]   print the Go each cell of FILE (or standard input)
-                         becomes, without running it (igo rewrite --help);
-                         a file named rewrite runs as igo ./rewrite
+  igo rewrite [FILE|-]   print the Go each cell of FILE (or standard input),
+                         or the program FILE.go, becomes, without running
+                         it (igo rewrite --help); a file named rewrite runs
+                         as igo ./rewrite
   igo kernel -f FILE     serve igo to Jupyter (Jupyter runs this with the
                          connection file it wrote; igo kernel --help)
   igo kernel install [--user|--sys-prefix|--prefix DIR] [--name N]
