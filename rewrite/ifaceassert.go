@@ -21,9 +21,10 @@ import (
 // is lowered when its operand is of type any (or interface{}), and so
 // keeps its type. A value the evaluator stored in the interface without
 // its methods (returned as an any, or a composite literal in a var
-// declaration) still fails: the methods are gone. It could be stored
-// through a composite literal ([]any{v}[0]) that keeps them, but the
-// evaluator then hands compiled code, fmt.Println for one, its wrapper.
+// declaration) fails here: rawassert, next, finds its type when the
+// program has one struct type it can be. (Storing it through a composite
+// literal ([]any{v}[0]) would keep the methods, but the evaluator then
+// hands compiled code, fmt.Println for one, its wrapper.)
 func (st *state) ifaceAsserts() error {
 	for i := range st.units {
 		u := &st.units[i]

@@ -74,6 +74,7 @@ var programPasses = []pass{
 	{"tupleassign", "", (*state).tupleAssign},
 	{"funcvalue", "", (*state).funcValues},
 	{"ifaceassert", "", (*state).ifaceAsserts},
+	{"rawassert", "", (*state).rawAsserts},
 	{"ifaceeq", "", (*state).ifaceEquals},
 	{"methodexpr", "", (*state).methodExprs},
 	{"methodcall", "", (*state).methodCalls},

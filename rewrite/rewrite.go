@@ -134,6 +134,7 @@ var pipeline = []pass{
 	{"tupleassign", "assignments of several values run in a form the evaluator gets right", (*state).tupleAssign},
 	{"funcvalue", "a declared function used as a value is a function literal calling it", (*state).funcValues},
 	{"ifaceassert", "an empty interface is asserted to an interface of the program through autoawait.Any", (*state).ifaceAsserts},
+	{"rawassert", "an empty interface asserted to an interface of the program also tries the program's struct types that implement it", (*state).rawAsserts},
 	{"ifaceeq", "an interface compared with a value of the program tests the value's type and then the value", (*state).ifaceEquals},
 	{"methodexpr", "method expressions become function literals", (*state).methodExprs},
 	{"methodcall", "methods of an embedded interface, or of a conversion to an interface, are selected directly", (*state).methodCalls},
