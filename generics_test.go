@@ -234,6 +234,9 @@ func TestStdGenericsInCells(t *testing.T) {
 		`slices.Index([]string{"a", "b"}, "b")`,
 		`import ("math/rand/v2"; "time")`,
 		`d := rand.N(time.Second); d >= 0 && d < time.Second`,
+		`import "sync"`,
+		`calls := 0; once := sync.OnceValue(func() int { calls++; return 21 }); once() + once() + calls`,
+		`var mu sync.Mutex; mu.Lock(); mu.TryLock()`,
 	)
 	want := []string{
 		"", "",
@@ -248,10 +251,13 @@ func TestStdGenericsInCells(t *testing.T) {
 		"",
 		"error: In[12]:1:15: igo cannot run iter.newcoro (the runtime or assembly implements it), which generic code of package iter uses",
 		"",
-		"error: In[14]:1:8: undefined: unique.Make (unique.Make is generic code; igo copies generic code only from cmp, iter, maps, math/rand/v2, slices)",
+		"error: In[14]:1:8: undefined: unique.Make (unique.Make is generic code; igo copies generic code only from cmp, iter, maps, math/rand/v2, slices, sync)",
 		"1",
 		"",
 		"true",
+		"",
+		"43",
+		"false",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

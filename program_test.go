@@ -67,7 +67,7 @@ func TestProgramErrors(t *testing.T) {
 		{"runtime-generic", "package main\n\nimport (\n\t\"iter\"\n\t\"slices\"\n)\n\nfunc main() {\n\tnext, stop := iter.Pull(slices.Values([]int{1}))\n\tdefer stop()\n\tnext()\n}\n",
 			"prog.go:9:16: igo cannot run iter.newcoro (the runtime or assembly implements it), which generic code of package iter uses"},
 		{"not-copied", "package main\n\nimport \"unique\"\n\nfunc main() {\n\t_ = unique.Make(1)\n}\n",
-			"prog.go:6:13: undefined: unique.Make (unique.Make is generic code; igo copies generic code only from cmp, iter, maps, math/rand/v2, slices)"},
+			"prog.go:6:13: undefined: unique.Make (unique.Make is generic code; igo copies generic code only from cmp, iter, maps, math/rand/v2, slices, sync)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			prog := filepath.Join(t.TempDir(), "prog.go")

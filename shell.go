@@ -158,7 +158,7 @@ func New(opts *Options) (*Shell, error) {
 	sh.imp = o.Importer
 	if sh.imp == nil {
 		// The evaluator's packages, and the generic code of slices,
-		// maps, cmp, iter and math/rand/v2 from the toolchain's sources.
+		// maps, cmp, iter, math/rand/v2 and sync from the toolchain's sources.
 		sh.imp = rewrite.NewStdSource(symtypes.New(Symbols()))
 	}
 	sh.packages = packageNames(visiblePackages())

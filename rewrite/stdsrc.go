@@ -14,7 +14,7 @@ import (
 )
 
 // StdSource is an importer for the type checker that reads the standard
-// packages whose API is generic code (slices, maps, cmp, iter, math/rand/v2) from the
+// packages with generic code igo copies (sourcePackages) from the
 // toolchain's sources, GOROOT/src, and every other package from Base.
 // The evaluator has no generic code of its own: the instantiate pass copies
 // the generic functions a program or cell uses out of these sources, and
@@ -32,11 +32,12 @@ type StdSource struct {
 	fset *token.FileSet
 }
 
-// sourcePackages are the standard packages read from source: those whose
-// API is mostly generic and whose generic code needs nothing the evaluator
-// lacks. internal/ packages they import come from source too (the
-// evaluator's tables have none).
-var sourcePackages = []string{"cmp", "iter", "maps", "math/rand/v2", "slices"}
+// sourcePackages are the standard packages read from source: those with
+// generic API (sync: OnceValue, OnceValues) whose generic code needs
+// nothing the evaluator lacks, or has an overlay. The internal/ packages
+// they import come from source too (the evaluator's tables have none).
+// Reading one costs once per process (sync and what it imports: ~30 ms).
+var sourcePackages = []string{"cmp", "iter", "maps", "math/rand/v2", "slices", "sync"}
 
 // A srcPackage is a standard package checked from its sources.
 type srcPackage struct {
