@@ -63,31 +63,26 @@ func Program(conf Config, name string, src []byte) (string, error) {
 }
 
 // programPasses are the passes of the pipeline that lower Go the evaluator
-// lacks; the others serve the prompt (display, await, history, ...).
-var programPasses = []pass{
-	{"rangeint", "", (*state).rangeInt},
-	{"rangefunc", "", (*state).rangeFunc},
-	{"rangeassign", "", (*state).rangeAssign},
-	{"clear", "", (*state).clearBuiltin},
-	{"switchtag", "", (*state).switchTags},
-	{"selectrecv", "", (*state).selectRecv},
-	{"tupleassign", "", (*state).tupleAssign},
-	{"funcvalue", "", (*state).funcValues},
-	{"ifaceassert", "", (*state).ifaceAsserts},
-	{"rawassert", "", (*state).rawAsserts},
-	{"ifaceeq", "", (*state).ifaceEquals},
-	{"methodexpr", "", (*state).methodExprs},
-	{"methodcall", "", (*state).methodCalls},
-	{"makechan", "", (*state).makeChans},
-	{"unsafeconst", "", (*state).unsafeConsts},
-	{"printtuple", "", (*state).printTuples},
-	{"typeswitch", "", (*state).typeSwitches},
-	{"namedresults", "", (*state).namedResults},
-	{"loopvar", "", (*state).loopVars},
-	{"recvstore", "", (*state).recvStores},
-	{"arraylen", "", (*state).arrayLen},
-	{"tuplenil", "", (*state).tupleNil},
-	{"minmax", "", (*state).minMax},
+// lacks or gets wrong, in the pipeline's order; the others serve the
+// prompt or a cell's session (promptPasses).
+var programPasses = func() []pass {
+	var ps []pass
+	for _, p := range pipeline {
+		if !promptPasses[p.name] {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}()
+
+// promptPasses are the passes of the pipeline a program does without:
+// Program checks and instantiates it as a whole, and it has no display,
+// await, history or chunks.
+var promptPasses = map[string]bool{
+	"retype": true, "collect": true, "history": true, "autoimport": true,
+	"check": true, "instantiate": true, "display": true, "await": true,
+	"goguard": true, "liftlits": true, "hoist": true, "blocks": true,
+	"print": true,
 }
 
 // checkProgram parses and type-checks a program.
