@@ -423,13 +423,7 @@ func (st *state) checkInstances(c *cellInstances, decls []ast.Decl, made []*inst
 		imp.Specs = append(imp.Specs, importSpec(n, imports[n]))
 	}
 	f := &ast.File{Name: ast.NewIdent(pkg.Name()), Decls: append([]ast.Decl{imp}, decls...)}
-	info = &types.Info{
-		Types:      map[ast.Expr]types.TypeAndValue{},
-		Defs:       map[*ast.Ident]types.Object{},
-		Uses:       map[*ast.Ident]types.Object{},
-		Instances:  map[*ast.Ident]types.Instance{},
-		Selections: map[*ast.SelectorExpr]*types.Selection{},
-	}
+	info = newInfo()
 	var first types.Error
 	conf := types.Config{
 		Importer:  s.conf.Importer,

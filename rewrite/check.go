@@ -145,13 +145,7 @@ func (st *state) checkOnce() error {
 	if st.err != nil {
 		return nil
 	}
-	st.info = &types.Info{
-		Types:      map[ast.Expr]types.TypeAndValue{},
-		Defs:       map[*ast.Ident]types.Object{},
-		Uses:       map[*ast.Ident]types.Object{},
-		Instances:  map[*ast.Ident]types.Instance{},
-		Selections: map[*ast.SelectorExpr]*types.Selection{},
-	}
+	st.info = newInfo()
 	var first error
 	importPos := map[token.Pos]bool{}
 	for _, sp := range st.userSpecs {
@@ -467,4 +461,17 @@ func sortedKeys(m map[string]string) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// newInfo records what the passes read of a check: types, definitions,
+// uses, instances of generic code, selections and implicit objects.
+func newInfo() *types.Info {
+	return &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Instances:  map[*ast.Ident]types.Instance{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Implicits:  map[ast.Node]types.Object{},
+	}
 }

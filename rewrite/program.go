@@ -91,14 +91,7 @@ func checkProgram(s *Session, name string, src []byte) (*ast.File, *types.Info, 
 	if err != nil {
 		return nil, nil, toError(err)
 	}
-	info := &types.Info{
-		Types:      map[ast.Expr]types.TypeAndValue{},
-		Defs:       map[*ast.Ident]types.Object{},
-		Uses:       map[*ast.Ident]types.Object{},
-		Instances:  map[*ast.Ident]types.Instance{},
-		Selections: map[*ast.SelectorExpr]*types.Selection{},
-		Implicits:  map[ast.Node]types.Object{},
-	}
+	info := newInfo()
 	var first error
 	conf := types.Config{
 		Importer:  s.conf.Importer,

@@ -110,14 +110,7 @@ func (s *StdSource) load(path string) (*srcPackage, error) {
 		}
 		p.files = append(p.files, f)
 	}
-	p.info = &types.Info{
-		Types:      map[ast.Expr]types.TypeAndValue{},
-		Defs:       map[*ast.Ident]types.Object{},
-		Uses:       map[*ast.Ident]types.Object{},
-		Instances:  map[*ast.Ident]types.Instance{},
-		Selections: map[*ast.SelectorExpr]*types.Selection{},
-		Implicits:  map[ast.Node]types.Object{},
-	}
+	p.info = newInfo()
 	conf := types.Config{
 		Importer: lockedImporter{s},
 		// Bodies may use what this checker cannot see (assembly,
