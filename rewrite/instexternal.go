@@ -194,9 +194,7 @@ func (in *instantiator) fixImports(f *ast.File, info *types.Info) {
 	for _, is := range f.Imports {
 		path, _ := strconv.Unquote(is.Path.Value)
 		name := ""
-		if pn, ok := info.Implicits[is].(*types.PkgName); ok {
-			name = pn.Name()
-		} else if pn, ok := info.Defs[is.Name].(*types.PkgName); ok {
+		if pn := pkgNameOf(is, info); pn != nil {
 			name = pn.Name()
 		}
 		if name != "_" && name != "." && name != "" && !used[name] {
@@ -211,7 +209,7 @@ func (in *instantiator) fixImports(f *ast.File, info *types.Info) {
 			continue
 		}
 		sp := &ast.ImportSpec{Path: &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(path)}}
-		if name != path[strings.LastIndex(path, "/")+1:] {
+		if name != lastElem(path) {
 			sp.Name = ast.NewIdent(name)
 		}
 		specs = append(specs, sp)
@@ -231,4 +229,15 @@ func (in *instantiator) fixImports(f *ast.File, info *types.Info) {
 		decls = append([]ast.Decl{&ast.GenDecl{Tok: token.IMPORT, Lparen: 1, Specs: specs}}, decls...)
 	}
 	f.Decls = decls
+}
+
+// pkgNameOf is the package name an import spec binds, as the checker
+// recorded it, or nil.
+func pkgNameOf(is *ast.ImportSpec, info *types.Info) *types.PkgName {
+	if is.Name != nil {
+		pn, _ := info.Defs[is.Name].(*types.PkgName)
+		return pn
+	}
+	pn, _ := info.Implicits[is].(*types.PkgName)
+	return pn
 }

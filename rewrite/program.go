@@ -105,16 +105,9 @@ func checkProgram(s *Session, name string, src []byte) (*ast.File, *types.Info, 
 	types.NewChecker(&conf, s.fset, types.NewPackage("main", "main"), info).Files([]*ast.File{f})
 	if first != nil {
 		imports := map[string]string{}
-		for id, o := range info.Defs {
-			if pn, ok := o.(*types.PkgName); ok {
-				imports[id.Name] = pn.Imported().Path()
-			}
-		}
-		for n, o := range info.Implicits {
-			if pn, ok := o.(*types.PkgName); ok {
-				if _, ok := n.(*ast.ImportSpec); ok {
-					imports[pn.Name()] = pn.Imported().Path()
-				}
+		for _, is := range f.Imports {
+			if pn := pkgNameOf(is, info); pn != nil {
+				imports[pn.Name()] = pn.Imported().Path()
 			}
 		}
 		return nil, nil, toError(explainUndefined(first, imports, s.conf.Importer))
