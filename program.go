@@ -2,11 +2,13 @@ package igo
 
 import (
 	"context"
+	"go/types"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
@@ -106,5 +108,14 @@ func (e *renamedError) Unwrap() error { return e.err }
 // LowerProgram is the Go a program becomes for the evaluator (see
 // rewrite.Program), checked against the evaluator's packages.
 func LowerProgram(file string, src []byte) (string, error) {
-	return rewrite.Program(rewrite.Config{Importer: rewrite.NewStdSource(symtypes.New(Symbols()))}, file, src)
+	return rewrite.Program(rewrite.Config{Importer: defaultImporter()}, file, src)
 }
+
+// defaultImporter gives the type checker the packages of Symbols, and the
+// generic code of the standard packages rewrite.StdSource reads from the
+// toolchain's sources. One serves the process: shells and programs (each
+// %run) share what it has built (both importers are safe for concurrent
+// use and build a package once).
+var defaultImporter = sync.OnceValue(func() types.Importer {
+	return rewrite.NewStdSource(symtypes.New(Symbols()))
+})

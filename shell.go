@@ -20,7 +20,6 @@ import (
 	"github.com/igolang/igo/internal/godoc"
 	"github.com/igolang/igo/magics"
 	"github.com/igolang/igo/rewrite"
-	"github.com/igolang/igo/symtypes"
 )
 
 // Options configure a Shell. A nil *Options is valid: standard streams,
@@ -31,7 +30,9 @@ type Options struct {
 	// Evaluator runs the rewritten chunks; nil means yaegi with Symbols.
 	Evaluator Evaluator
 	// Importer gives the type checker the packages the evaluator has; nil
-	// means the types of Symbols.
+	// means the types of Symbols, with the generic code of the standard
+	// packages rewrite.StdSource reads from GOROOT/src (one importer the
+	// process's shells and programs share).
 	Importer types.Importer
 	// Magics is the registry of magics; nil means magics.Default().
 	Magics *magics.Registry
@@ -157,9 +158,7 @@ func New(opts *Options) (*Shell, error) {
 	}
 	sh.imp = o.Importer
 	if sh.imp == nil {
-		// The evaluator's packages, and the generic code of slices,
-		// maps, cmp, iter, math/rand/v2 and sync from the toolchain's sources.
-		sh.imp = rewrite.NewStdSource(symtypes.New(Symbols()))
+		sh.imp = defaultImporter()
 	}
 	sh.packages = packageNames(visiblePackages())
 	sh.sess = rewrite.NewSession(rewrite.Config{Importer: sh.imp, Packages: sh.packagePath})
