@@ -55,7 +55,7 @@ func NewStdSource(base types.Importer) *StdSource {
 
 // Import implements types.Importer.
 func (s *StdSource) Import(path string) (*types.Package, error) {
-	if !slices.Contains(sourcePackages, path) && !strings.HasPrefix(path, "internal/") {
+	if !fromSource(path) {
 		return s.Base.Import(path)
 	}
 	s.mu.Lock()
@@ -68,6 +68,12 @@ func (s *StdSource) Import(path string) (*types.Package, error) {
 		return s.Base.Import(path)
 	}
 	return p.pkg, nil
+}
+
+// fromSource reports whether StdSource reads path from GOROOT/src: one
+// of sourcePackages, or an internal package one of them imports.
+func fromSource(path string) bool {
+	return slices.Contains(sourcePackages, path) || strings.HasPrefix(path, "internal/")
 }
 
 // load checks a package from source; s.mu is held.
@@ -127,11 +133,11 @@ func (s *StdSource) load(path string) (*srcPackage, error) {
 type lockedImporter struct{ s *StdSource }
 
 func (l lockedImporter) Import(path string) (*types.Package, error) {
-	if !slices.Contains(sourcePackages, path) && !strings.HasPrefix(path, "internal/") && path != "unsafe" {
-		return l.s.Base.Import(path)
-	}
 	if path == "unsafe" {
 		return types.Unsafe, nil
+	}
+	if !fromSource(path) {
+		return l.s.Base.Import(path)
 	}
 	p, err := l.s.load(path)
 	if err != nil {
