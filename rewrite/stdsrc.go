@@ -70,6 +70,17 @@ func (s *StdSource) Import(path string) (*types.Package, error) {
 	return p.pkg, nil
 }
 
+// context finds the files of a standard package: go/build's default
+// context, under s.GOROOT if set, without cgo (the evaluator has none).
+func (s *StdSource) context() *build.Context {
+	ctx := build.Default
+	if s.GOROOT != "" {
+		ctx.GOROOT = s.GOROOT
+	}
+	ctx.CgoEnabled = false
+	return &ctx
+}
+
 // fromSource reports whether StdSource reads path from GOROOT/src: one
 // of sourcePackages, or an internal package one of them imports.
 func fromSource(path string) bool {
@@ -84,12 +95,7 @@ func (s *StdSource) load(path string) (*srcPackage, error) {
 	p := &srcPackage{fset: s.fset}
 	s.pkgs[path] = p // a cycle ends here, as an error
 	p.err = fmt.Errorf("import cycle through %s", path)
-	ctx := build.Default
-	if s.GOROOT != "" {
-		ctx.GOROOT = s.GOROOT
-	}
-	ctx.CgoEnabled = false
-	bp, err := ctx.Import(path, "", 0)
+	bp, err := s.context().Import(path, "", 0)
 	if err != nil {
 		p.err = err
 		return nil, err
@@ -260,10 +266,7 @@ func explainUndefined(err error, imports map[string]string, imp types.Importer) 
 	if !ok || path == "" || !isStd {
 		return err
 	}
-	ctx := build.Default
-	if s.GOROOT != "" {
-		ctx.GOROOT = s.GOROOT
-	}
+	ctx := s.context()
 	bp, berr := ctx.Import(path, "", 0)
 	switch {
 	case berr != nil && slices.Contains(sourcePackages, path):
